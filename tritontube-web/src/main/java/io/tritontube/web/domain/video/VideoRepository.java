@@ -1,0 +1,37 @@
+package io.tritontube.web.domain.video;
+
+import java.util.Optional;
+
+/**
+ * Where video metadata lives: SQLite embedded, or etcd in a cluster. Implementations are
+ * thread-safe and throw {@link MetadataUnavailableException} when the store cannot answer.
+ */
+public interface VideoRepository extends AutoCloseable {
+
+    /**
+     * Records a new video, atomically: of concurrent creates with one id exactly one
+     * succeeds.
+     *
+     * @throws VideoAlreadyExistsException when the id is taken
+     */
+    void create(Video video) throws VideoAlreadyExistsException;
+
+    Optional<Video> find(VideoId id);
+
+    /** Replaces the stored record of an existing video (status, progress, error). */
+    void update(Video video);
+
+    /** @return true when a record was removed */
+    boolean delete(VideoId id);
+
+    /**
+     * Videos newest first, one page at a time, never loading more than {@code limit}.
+     *
+     * @param pageToken  empty for the first page, else a {@link VideoSlice#nextPage()} value
+     * @param limit      page size, at least 1
+     */
+    VideoSlice listNewestFirst(Optional<String> pageToken, int limit);
+
+    @Override
+    void close();
+}
