@@ -18,7 +18,11 @@ public interface ContentStore extends AutoCloseable {
      */
     void put(ContentKey key, Path source) throws IOException;
 
-    /** Opens a range of a stored file, or empty when there is no such file. */
+    /**
+     * Opens a range of a stored file, or empty when there is no such file. The range is cut
+     * at the end of the file: a range that starts at or past the end opens with an empty
+     * stream, so callers can compare it with {@link StoredContent#fileSize()} (HTTP 416).
+     */
     Optional<StoredContent> open(ContentKey key, ByteRange range) throws IOException;
 
     /** Removes every file of a video; removing a video with no files is not an error. */

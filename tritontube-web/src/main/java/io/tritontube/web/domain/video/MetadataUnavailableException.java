@@ -6,6 +6,9 @@ package io.tritontube.web.domain.video;
  */
 public class MetadataUnavailableException extends RuntimeException {
 
+    /** What to tell a user whose request failed for this reason (the message is for the log). */
+    public static final String USER_MESSAGE = "the video list is unavailable right now; try again shortly";
+
     public MetadataUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

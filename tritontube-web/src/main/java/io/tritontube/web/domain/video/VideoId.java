@@ -1,5 +1,6 @@
 package io.tritontube.web.domain.video;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -7,12 +8,15 @@ import java.util.Objects;
  *
  * <p>An instance always holds a valid id, so nothing downstream (file system, storage keys,
  * URLs) has to re-check it: no {@code /} or {@code \}, no control characters, not empty,
- * not {@code .} or {@code ..}, at most {@value #MAX_LENGTH} characters. Spaces and Unicode
- * are allowed; escaping them is the job of whoever renders the id.
+ * not {@code .} or {@code ..}, at most {@value #MAX_LENGTH} characters and at most
+ * {@value #MAX_UTF8_BYTES} bytes in UTF-8 (the id is a directory name in the content stores,
+ * and file systems limit names to 255 bytes). Spaces and Unicode are allowed; escaping them
+ * is the job of whoever renders the id.
  */
 public final class VideoId implements Comparable<VideoId> {
 
     public static final int MAX_LENGTH = 128;
+    public static final int MAX_UTF8_BYTES = 255;
 
     private final String value;
 
@@ -30,8 +34,9 @@ public final class VideoId implements Comparable<VideoId> {
     }
 
     /**
-     * The id an uploaded file gets: its name without the last extension, and without any
-     * directory part a browser may have sent.
+     * The id an uploaded file gets: its name without the last extension. A name that still
+     * holds a directory part ({@code ../x.mp4}, {@code C:\x.mp4}) is rejected, not trimmed:
+     * current browsers send bare names, so anything else is a crafted or very old client.
      *
      * @throws InvalidVideoIdException when no valid id can be derived
      */
@@ -62,11 +67,25 @@ public final class VideoId implements Comparable<VideoId> {
             if (Character.isISOControl(c)) {
                 return "the video id may not contain control characters";
             }
+            if (Character.isSurrogate(c) && !isPairedSurrogate(value, i)) {
+                return "the video id is not valid Unicode";
+            }
+        }
+        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_UTF8_BYTES) {
+            return "the video id is longer than " + MAX_UTF8_BYTES + " bytes in UTF-8";
         }
         if (!value.equals(value.strip())) {
             return "the video id may not start or end with white space";
         }
         return null;
+    }
+
+    private static boolean isPairedSurrogate(String value, int index) {
+        char c = value.charAt(index);
+        if (Character.isHighSurrogate(c)) {
+            return index + 1 < value.length() && Character.isLowSurrogate(value.charAt(index + 1));
+        }
+        return index > 0 && Character.isHighSurrogate(value.charAt(index - 1));
     }
 
     public String value() {

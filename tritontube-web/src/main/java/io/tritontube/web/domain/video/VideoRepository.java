@@ -18,7 +18,11 @@ public interface VideoRepository extends AutoCloseable {
 
     Optional<Video> find(VideoId id);
 
-    /** Replaces the stored record of an existing video (status, progress, error). */
+    /**
+     * Replaces the stored record of an existing video (status, progress, error). Does nothing
+     * when the video no longer exists: a late progress report must not bring back a video
+     * that was deleted meanwhile.
+     */
     void update(Video video);
 
     /** @return true when a record was removed */
@@ -29,6 +33,7 @@ public interface VideoRepository extends AutoCloseable {
      *
      * @param pageToken  empty for the first page, else a {@link VideoSlice#nextPage()} value
      * @param limit      page size, at least 1
+     * @throws InvalidPageTokenException when {@code pageToken} is not one this repository issued
      */
     VideoSlice listNewestFirst(Optional<String> pageToken, int limit);
 

@@ -1,0 +1,5 @@
+package io.tritontube.storage.server.disk;
+
+/** One stored file as found on disk. */
+public record DiskFile(String videoId, String fileName, long size) {
+}

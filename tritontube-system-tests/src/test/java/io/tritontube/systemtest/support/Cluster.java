@@ -1,0 +1,118 @@
+package io.tritontube.systemtest.support;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.tritontube.proto.admin.VideoContentAdminServiceGrpc;
+import io.tritontube.testkit.EtcdCluster;
+import io.tritontube.testkit.FreePorts;
+import io.tritontube.testkit.PayaraMicroServer;
+import io.tritontube.testkit.StorageDaemonProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The whole distributed system, for real: a 3-member etcd cluster, storage daemon processes,
+ * and web servers in {@code etcd} + {@code nw} mode on Payara Micro, each with its admin gRPC
+ * service. A client of the reference admin contract talks to it as the old CLI did.
+ */
+public final class Cluster implements AutoCloseable {
+
+    public static final int REPLICAS = 2;
+
+    private final Path workDir;
+    private final EtcdCluster etcd;
+    private final List<StorageDaemonProcess> daemons = new ArrayList<>();
+    private final List<WebServer> webServers = new ArrayList<>();
+    private final List<ManagedChannel> channels = new ArrayList<>();
+
+    private Cluster(Path workDir, EtcdCluster etcd) {
+        this.workDir = workDir;
+        this.etcd = etcd;
+    }
+
+    /** etcd, {@code nodes} storage daemons, and one web server whose ring starts with those nodes. */
+    public static Cluster start(String name, int nodes) {
+        Path workDir = SystemTestDirs.fresh(name);
+        Cluster cluster = new Cluster(workDir, EtcdCluster.start());
+        try {
+            for (int i = 0; i < nodes; i++) {
+                cluster.startStorageNode();
+            }
+            cluster.startWebServer();
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** A new storage daemon, not yet in the ring. */
+    public StorageDaemonProcess startStorageNode() {
+        StorageDaemonProcess daemon = StorageDaemonProcess.start(workDir);
+        daemons.add(daemon);
+        return daemon;
+    }
+
+    /**
+     * A web server on the shared etcd. Its nw list names the first storage daemons started; a
+     * server that finds a ring stored in etcd uses that one instead.
+     */
+    public WebServer startWebServer() {
+        int index = webServers.size();
+        String adminAddress = "127.0.0.1:" + FreePorts.pick();
+        String nodes = daemons.stream().map(StorageDaemonProcess::address).collect(Collectors.joining(","));
+        PayaraMicroServer server = PayaraMicroServer.start("web-" + index, workDir.resolve("web-" + index), Map.of(
+                "tritontube.metadata.kind", "etcd",
+                "tritontube.metadata.options", etcd.clientEndpoints(),
+                "tritontube.content.kind", "nw",
+                "tritontube.content.options", adminAddress + "," + nodes,
+                "tritontube.ring.replicas", Integer.toString(REPLICAS)));
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(adminAddress).usePlaintext().build();
+        channels.add(channel);
+        WebServer web = new WebServer(new SiteClient(server), adminAddress, VideoContentAdminServiceGrpc.newBlockingStub(channel));
+        webServers.add(web);
+        return web;
+    }
+
+    /** The {@code index}th web server started, the first being the one {@link #start} made. */
+    public WebServer web(int index) {
+        return webServers.get(index);
+    }
+
+    public EtcdCluster etcd() {
+        return etcd;
+    }
+
+    public List<StorageDaemonProcess> storageNodes() {
+        return List.copyOf(daemons);
+    }
+
+    /** The daemons' files of one video, node by node, as they are on disk. */
+    public Map<String, List<String>> filesByNode(String videoId) {
+        return daemons.stream().collect(Collectors.toMap(StorageDaemonProcess::address, d -> d.filesOf(videoId)));
+    }
+
+    @Override
+    public void close() {
+        channels.forEach(channel -> {
+            channel.shutdownNow();
+            try {
+                channel.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        webServers.forEach(web -> web.site().server().close());
+        daemons.forEach(StorageDaemonProcess::close);
+        etcd.close();
+    }
+
+    /** One web server of the cluster: its site, and its admin service as the reference CLI saw it. */
+    public record WebServer(SiteClient site, String adminAddress,
+                            VideoContentAdminServiceGrpc.VideoContentAdminServiceBlockingStub admin) {
+    }
+}

@@ -1,0 +1,121 @@
+package io.tritontube.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A program the tests run for real (a storage daemon, Payara Micro), with its output in a log
+ * file that failures point to. Closing it stops it politely, then forcibly.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private static final Duration POLITE_STOP = Duration.ofSeconds(15);
+
+    private final String name;
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+
+    private ChildProcess(String name, List<String> command, Path log) {
+        this.name = name;
+        this.command = List.copyOf(command);
+        this.log = log;
+    }
+
+    /** Starts {@code command}, appending its standard output and error to {@code log}. */
+    public static ChildProcess start(String name, List<String> command, Path log) {
+        ChildProcess child = new ChildProcess(name, command, log);
+        child.launch();
+        return child;
+    }
+
+    private void launch() {
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name + ": " + command, e);
+        }
+    }
+
+    /** Starts the same command again, after {@link #kill()} or {@link #stop()}. */
+    public void restart() {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** The last lines of the log, for failure messages. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(log " + log + " unreadable: " + e + ")";
+        }
+    }
+
+    /** SIGKILL, as a crash would: no shutdown hook runs. Waits until the process is gone. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        waitFor(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM, then SIGKILL if it has not stopped within a grace period. */
+    public void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!waitFor(POLITE_STOP)) {
+            kill();
+        }
+    }
+
+    private boolean waitFor(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name + " to stop", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public String toString() {
+        return name + (isAlive() ? " (pid " + pid() + ")" : " (stopped)");
+    }
+}

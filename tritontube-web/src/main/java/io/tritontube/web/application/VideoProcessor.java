@@ -1,0 +1,127 @@
+package io.tritontube.web.application;
+
+import io.tritontube.web.application.media.MediaInfo;
+import io.tritontube.web.application.media.PackagingException;
+import io.tritontube.web.application.media.VideoPackager;
+import io.tritontube.web.domain.content.ContentStore;
+import io.tritontube.web.domain.video.Video;
+import io.tritontube.web.domain.video.VideoId;
+import io.tritontube.web.domain.video.VideoRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The steps of processing one accepted upload: package it as DASH (progress 0-90), store
+ * every file (90-100), mark the video ready. On any failure the video is marked failed with
+ * a short reason and none of its files is left in the store. The upload file and the
+ * packaging directory are removed whatever happens.
+ */
+final class VideoProcessor {
+
+    private static final Logger LOG = Logger.getLogger(VideoProcessor.class.getName());
+    private static final int PACKAGING_DONE = 90;
+
+    private final VideoRepository videos;
+    private final ContentStore content;
+    private final VideoPackager packager;
+    private final ContentPublisher publisher;
+    private final WorkArea workArea;
+    private final Clock clock;
+
+    VideoProcessor(VideoRepository videos, ContentStore content, VideoPackager packager,
+                   ContentPublisher publisher, WorkArea workArea, Clock clock) {
+        this.videos = videos;
+        this.content = content;
+        this.packager = packager;
+        this.publisher = publisher;
+        this.workArea = workArea;
+        this.clock = clock;
+    }
+
+    void process(Video video, Path uploadFile, MediaInfo media) {
+        ProgressRecorder progress = new ProgressRecorder(videos, video, clock);
+        Path output = null;
+        try {
+            output = workArea.newOutputDirectory();
+            packageDash(uploadFile, media, output, progress);
+            publish(video.id(), output, progress);
+            videos.update(progress.latest().ready());
+            LOG.log(Level.INFO, "video {0} is ready", video.id());
+        } catch (ProcessingFailedException e) {
+            fail(progress.latest(), e.getMessage(), e.getCause());
+        } catch (IOException | RuntimeException e) {
+            fail(progress.latest(), "processing failed unexpectedly: " + e.getMessage(), e);
+        } finally {
+            deleteLeftover(video.id(), uploadFile);
+            deleteLeftover(video.id(), output);
+        }
+    }
+
+    private void packageDash(Path uploadFile, MediaInfo media, Path output, ProgressRecorder progress)
+            throws ProcessingFailedException {
+        try {
+            packager.packageDash(uploadFile, media, output,
+                    fraction -> progress.record(ProgressRecorder.scale(fraction, 0, PACKAGING_DONE)));
+        } catch (PackagingException e) {
+            throw new ProcessingFailedException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ProcessingFailedException("the server could not run the packager: " + e.getMessage(), e);
+        }
+    }
+
+    private void publish(VideoId id, Path output, ProgressRecorder progress) throws ProcessingFailedException, IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(output)) {
+            files = listing.filter(Files::isRegularFile).sorted().toList();
+        }
+        try {
+            publisher.publish(id, files,
+                    fraction -> progress.record(ProgressRecorder.scale(fraction, PACKAGING_DONE, 100)));
+        } catch (IOException e) {
+            throw new ProcessingFailedException("storing the packaged files failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProcessingFailedException("processing was interrupted because the server is stopping; upload again", e);
+        }
+    }
+
+    /** Records the failure and removes whatever of the video reached the store. */
+    private void fail(Video latest, String reason, Throwable cause) {
+        LOG.log(Level.WARNING, "processing video " + latest.id() + " failed: " + reason, cause);
+        try {
+            content.deleteVideo(latest.id());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not remove the stored files of failed video " + latest.id(), e);
+        }
+        try {
+            videos.update(latest.failed(reason));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not record that video " + latest.id() + " failed: " + reason, e);
+        }
+    }
+
+    private static void deleteLeftover(VideoId id, Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            WorkArea.deleteTree(path);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not remove " + path + " left by processing video " + id, e);
+        }
+    }
+
+    /** A step failed; the message is the reason the uploader will read. */
+    private static final class ProcessingFailedException extends Exception {
+
+        ProcessingFailedException(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+}

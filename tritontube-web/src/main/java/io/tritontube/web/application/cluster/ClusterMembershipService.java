@@ -1,0 +1,466 @@
+package io.tritontube.web.application.cluster;
+
+import io.tritontube.web.application.cluster.ClusterMembershipException.Reason;
+import io.tritontube.web.domain.cluster.ClusterState;
+import io.tritontube.web.domain.cluster.ClusterState.Migration;
+import io.tritontube.web.domain.cluster.ClusterStateRepository;
+import io.tritontube.web.domain.cluster.HashRing;
+import io.tritontube.web.domain.cluster.NodeAddress;
+import io.tritontube.web.domain.cluster.RingPlacement;
+import io.tritontube.web.infrastructure.content.nw.RingContentStore;
+import io.tritontube.web.infrastructure.content.nw.StorageNodeClients;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Adds and removes storage nodes while the site keeps serving, and reports and repairs the
+ * cluster.
+ *
+ * <p><b>A membership change</b> runs in four steps, each leaving a consistent ring behind:
+ * <ol>
+ *   <li>the migration (old and new node lists) is stored with compare-and-set; from then on,
+ *       here and on every web server watching the repository, reads try the new owners then
+ *       the old, and writes go to both;</li>
+ *   <li>every file is copied to the owners the new ring adds ({@link RingMigration});</li>
+ *   <li>the new ring is stored, without the migration: it now serves;</li>
+ *   <li>copies the new ring no longer needs are deleted.</li>
+ * </ol>
+ * If copying fails, the old ring is stored back (nothing was deleted, so it is complete) and
+ * the caller gets {@link Reason#MIGRATION_FAILED}.
+ *
+ * <p><b>One change at a time.</b> A second change, or a repair, requested while one runs is
+ * refused at once with {@link Reason#CHANGE_IN_PROGRESS} rather than queued: a migration can
+ * take minutes and an admin command that silently waits behind another looks hung. Across web
+ * servers the stored migration is the lock.
+ *
+ * <p><b>A migration found at startup</b> (the web server died during one) is resumed in the
+ * background: copying again is harmless (writes replace), so it simply runs steps 2-4 again;
+ * if it cannot finish (a node gone), it is rolled back to the old ring. The ring is consistent
+ * throughout, because until step 3 the old ring holds every file.
+ *
+ * <p><b>Repair</b> runs on demand and, automatically, when a node that missed writes or was
+ * down answers again.
+ */
+public final class ClusterMembershipService implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ClusterMembershipService.class.getName());
+
+    private final ClusterStateRepository repository;
+    private final RingContentStore store;
+    private final StorageNodeClients clients;
+    private final NodeProbe probe;
+    private final RingMigration migration;
+    private final ReplicaRepair repair;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService repairChecks;
+    private final Duration repairCheckInterval;
+    private final ReentrantLock changeLock = new ReentrantLock();
+    private final Object applying = new Object();
+    /** Guarded by {@link #applying}: the revision of the state the store follows. */
+    private long appliedRevision = -1;
+    /** Nodes that did not answer at the last automatic check: a repair runs when they return. */
+    private Set<NodeAddress> downAtLastCheck = Set.of();
+    private AutoCloseable watch;
+
+    /**
+     * @param threads             makes the threads of listings and background work (a managed
+     *                            thread factory in the application server)
+     * @param repairCheckInterval how often to look for nodes that came back and need a repair
+     */
+    public ClusterMembershipService(ClusterStateRepository repository, RingContentStore store, ThreadFactory threads,
+                                    Duration repairCheckInterval) {
+        this.repository = repository;
+        this.store = store;
+        this.clients = store.clients();
+        this.probe = new NodeProbe(clients);
+        this.workers = Executors.newCachedThreadPool(threads);
+        this.repairChecks = Executors.newSingleThreadScheduledExecutor(threads);
+        this.migration = new RingMigration(clients, workers);
+        this.repair = new ReplicaRepair(clients, workers);
+        this.repairCheckInterval = repairCheckInterval;
+    }
+
+    /**
+     * Loads the stored ring, or stores {@code seedNodes} with these settings when none is
+     * stored yet (the first start of the first web server); then follows every change stored
+     * by any web server, resumes a migration that a crash interrupted, and starts the
+     * automatic repair checks. A stored ring's settings win over the ones given here.
+     *
+     * @throws IllegalArgumentException when the seed lists a node twice or the settings are out of range
+     */
+    public void start(List<NodeAddress> seedNodes, int virtualNodes, int replicas) {
+        HashRing.of(seedNodes, virtualNodes, replicas); // validates the command line before anything is stored
+        watch = repository.watch(this::follow);
+        ClusterState state = repository.load().orElseGet(() -> seed(seedNodes, virtualNodes, replicas));
+        if (state.virtualNodes() != virtualNodes || state.replicas() != replicas) {
+            LOG.log(Level.WARNING, "The stored ring uses {0} virtual nodes and {1} replicas; the configured {2} and {3} "
+                    + "are ignored (changing them would move most files)",
+                    new Object[] {state.virtualNodes(), state.replicas(), virtualNodes, replicas});
+        }
+        follow(state);
+        if (state.migration().isPresent()) {
+            workers.execute(this::resumeInterruptedMigration);
+        }
+        long intervalMillis = repairCheckInterval.toMillis();
+        repairChecks.scheduleWithFixedDelay(this::repairIfNodesCameBack, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Adds a node and moves to it the files the new ring gives it.
+     *
+     * @return the number of file copies written to new owners
+     * @throws ClusterMembershipException INVALID_ADDRESS, ALREADY_IN_RING, NODE_UNREACHABLE,
+     *                                    WOULD_LOSE_DATA, CHANGE_IN_PROGRESS or MIGRATION_FAILED
+     */
+    public int addNode(String address) {
+        NodeAddress node = parse(address);
+        return underChangeLock("add " + node, () -> {
+            ClusterState state = idleState();
+            if (state.nodes().contains(node)) {
+                throw new ClusterMembershipException(Reason.ALREADY_IN_RING, "storage node " + node + " is already in the ring");
+            }
+            NodeStatus candidate = probe.probe(node);
+            if (!candidate.reachable()) {
+                clients.retainOnly(store.placement().allNodes());
+                throw new ClusterMembershipException(Reason.NODE_UNREACHABLE, "storage node " + node
+                        + " does not answer a health call (" + candidate.error().orElse("no answer")
+                        + "); start it first. Nothing changed");
+            }
+            List<NodeAddress> grown = new ArrayList<>(state.nodes());
+            grown.add(node);
+            return migrate(state, new Migration(Migration.Kind.ADD, node, state.nodes(), grown));
+        });
+    }
+
+    /**
+     * Removes a node after copying its files to their new owners.
+     *
+     * @return the number of file copies written to new owners
+     * @throws ClusterMembershipException INVALID_ADDRESS, NOT_IN_RING, WOULD_LOSE_DATA,
+     *                                    CHANGE_IN_PROGRESS or MIGRATION_FAILED
+     */
+    public int removeNode(String address) {
+        NodeAddress node = parse(address);
+        return underChangeLock("remove " + node, () -> {
+            ClusterState state = idleState();
+            if (!state.nodes().contains(node)) {
+                throw new ClusterMembershipException(Reason.NOT_IN_RING, "storage node " + node + " is not in the ring");
+            }
+            if (state.nodes().size() == 1) {
+                throw new ClusterMembershipException(Reason.WOULD_LOSE_DATA, "storage node " + node
+                        + " is the last node of the ring and holds every file; add another node first");
+            }
+            List<NodeAddress> shrunk = new ArrayList<>(state.nodes());
+            shrunk.remove(node);
+            return migrate(state, new Migration(Migration.Kind.REMOVE, node, state.nodes(), shrunk));
+        });
+    }
+
+    /** The nodes serving now, in ring order (during a migration: the ring being migrated from). */
+    public List<NodeAddress> listNodes() {
+        return store.placement().serving().nodesInRingOrder();
+    }
+
+    /** Every node of the ring with its answer to a health call. */
+    public ClusterStatus status() {
+        RingPlacement placement = store.placement();
+        Set<NodeAddress> nodes = new LinkedHashSet<>(placement.serving().nodesInRingOrder());
+        placement.migratingTo().ifPresent(target -> nodes.addAll(target.nodesInRingOrder()));
+        try {
+            return new ClusterStatus(List.copyOf(probe.probe(nodes).values()),
+                    placement.serving().replicas(), placement.serving().virtualNodes());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the storage nodes", e);
+        }
+    }
+
+    /**
+     * Checks every file on every node that answers, restoring missing replicas and replacing
+     * corrupted ones.
+     *
+     * @throws ClusterMembershipException CHANGE_IN_PROGRESS while a membership change runs
+     */
+    public RepairReport repair() {
+        return underChangeLock("repair", this::repairNow);
+    }
+
+    /** Stops following the repository, the background work and its threads. */
+    @Override
+    public void close() {
+        repairChecks.shutdownNow();
+        workers.shutdownNow();
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Stopping the ring membership watch failed", e);
+            }
+        }
+    }
+
+    // ---- membership change steps ----
+
+    private int migrate(ClusterState before, Migration change) throws InterruptedException {
+        HashRing from = ring(change.fromNodes(), before);
+        Set<NodeAddress> reachable = reachableOrRefuse(from, change);
+        ClusterState migrating = storeOrRefuse(before, withMigration(before, change));
+        return finish(migrating, change, reachable);
+    }
+
+    /** Steps 2-4, from a stored migration: copy, switch, delete. Rolls back when copying fails. */
+    private int finish(ClusterState migrating, Migration change, Set<NodeAddress> reachable) throws InterruptedException {
+        HashRing from = ring(change.fromNodes(), migrating);
+        HashRing to = ring(change.toNodes(), migrating);
+        int copies;
+        try {
+            copies = migration.copyToNewOwners(from, to, reachable);
+        } catch (RuntimeException | InterruptedException e) {
+            rollBack(migrating, change);
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new ClusterMembershipException(Reason.MIGRATION_FAILED, "could not " + describe(change)
+                    + ", the ring is back to " + change.fromNodes() + ": " + e.getMessage(), e);
+        }
+        ClusterState switched = new ClusterState(change.toNodes(), migrating.virtualNodes(), migrating.replicas(),
+                Optional.empty(), 0);
+        if (!repository.compareAndSet(migrating.revision(), switched)) {
+            repository.load().ifPresent(this::follow);
+            throw new ClusterMembershipException(Reason.CHANGE_IN_PROGRESS, "the ring was changed by someone else while "
+                    + "this server tried to " + describe(change) + "; the files were copied, the stored ring was kept");
+        }
+        repository.load().ifPresent(this::follow);
+        Set<NodeAddress> cleaned = new LinkedHashSet<>(from.nodesInRingOrder());
+        cleaned.addAll(to.nodesInRingOrder());
+        cleaned.retainAll(reachableOrNew(reachable, change));
+        int deleted = migration.deleteCopiesNoLongerOwned(from, to, cleaned);
+        clients.retainOnly(store.placement().allNodes());
+        LOG.log(Level.INFO, "Done: {0}; {1} file copies written to new owners, {2} copies no longer needed deleted",
+                new Object[] {describe(change), copies, deleted});
+        return copies;
+    }
+
+    private void rollBack(ClusterState migrating, Migration change) {
+        ClusterState restored = new ClusterState(change.fromNodes(), migrating.virtualNodes(), migrating.replicas(),
+                Optional.empty(), 0);
+        if (repository.compareAndSet(migrating.revision(), restored)) {
+            LOG.log(Level.WARNING, "Rolled back the attempt to {0}; the ring is {1}", new Object[] {describe(change), change.fromNodes()});
+        } else {
+            LOG.log(Level.SEVERE, "Could not roll back the attempt to {0}: the stored ring changed meanwhile", describe(change));
+        }
+        repository.load().ifPresent(this::follow);
+    }
+
+    /**
+     * The nodes of {@code from} that answer now.
+     *
+     * @throws ClusterMembershipException WOULD_LOSE_DATA when as many nodes as there are
+     *                                    replicas are down: some files may have no live copy to move
+     */
+    private Set<NodeAddress> reachableOrRefuse(HashRing from, Migration change) throws InterruptedException {
+        Map<NodeAddress, NodeStatus> answers = probe.probe(from.nodesInRingOrder());
+        List<NodeAddress> down = answers.values().stream().filter(status -> !status.reachable()).map(NodeStatus::node).toList();
+        if (!down.isEmpty() && down.size() >= from.replicas()) {
+            throw new ClusterMembershipException(Reason.WOULD_LOSE_DATA, "cannot " + describe(change) + ": storage node(s) "
+                    + down + " do not answer, and with " + from.replicas() + " replica(s) some files may have no other "
+                    + "copy; bring them back first. Nothing changed");
+        }
+        if (!down.isEmpty()) {
+            LOG.log(Level.WARNING, "Storage node(s) {0} do not answer; their files are copied from other replicas",
+                    down);
+        }
+        return answers.values().stream().filter(NodeStatus::reachable).map(NodeStatus::node)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Set<NodeAddress> reachableOrNew(Set<NodeAddress> reachable, Migration change) {
+        Set<NodeAddress> nodes = new LinkedHashSet<>(reachable);
+        if (change.kind() == Migration.Kind.ADD) {
+            nodes.add(change.node());
+        }
+        return nodes;
+    }
+
+    /** A migration found in the repository at startup: finish it, or roll it back. */
+    private void resumeInterruptedMigration() {
+        changeLock.lock();
+        try {
+            ClusterState state = repository.load().orElseThrow();
+            Optional<Migration> interrupted = state.migration();
+            if (interrupted.isEmpty()) {
+                return;
+            }
+            Migration change = interrupted.get();
+            LOG.log(Level.WARNING, "Found an unfinished attempt to {0} (the server stopped during it): resuming it",
+                    describe(change));
+            Set<NodeAddress> reachable;
+            try {
+                reachable = reachableOrRefuse(ring(change.fromNodes(), state), change);
+            } catch (ClusterMembershipException e) {
+                LOG.log(Level.WARNING, "Cannot resume: {0}", e.getMessage());
+                rollBack(state, change);
+                return;
+            }
+            finish(state, change, reachable);
+        } catch (ClusterMembershipException e) {
+            LOG.log(Level.SEVERE, "Resuming the interrupted migration failed: {0}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Resuming the interrupted migration failed", e);
+        } finally {
+            changeLock.unlock();
+        }
+    }
+
+    // ---- repair ----
+
+    private RepairReport repairNow() throws InterruptedException {
+        HashRing ring = store.placement().serving();
+        Set<NodeAddress> suspects = store.nodesThatMissedWrites();
+        Map<NodeAddress, NodeStatus> answers = probe.probe(ring.nodesInRingOrder());
+        Set<NodeAddress> reachable = answers.values().stream().filter(NodeStatus::reachable).map(NodeStatus::node)
+                .collect(Collectors.toUnmodifiableSet());
+        LOG.log(Level.INFO, "Repair started on {0} (not answering: {1})", new Object[] {reachable,
+                answers.keySet().stream().filter(node -> !reachable.contains(node)).toList()});
+        RepairReport report = repair.repair(ring, reachable, suspects);
+        store.forgetMissedWrites(reachable);
+        LOG.log(Level.INFO, "Repair finished: {0}", report);
+        return report;
+    }
+
+    /** The automatic repair: when a node that missed writes or was down answers again. */
+    private void repairIfNodesCameBack() {
+        try {
+            List<NodeAddress> nodes = store.placement().serving().nodesInRingOrder();
+            Map<NodeAddress, NodeStatus> answers = probe.probe(nodes);
+            Set<NodeAddress> downNow = answers.values().stream().filter(status -> !status.reachable())
+                    .map(NodeStatus::node).collect(Collectors.toUnmodifiableSet());
+            downNow.forEach(clients::redial);
+            Set<NodeAddress> cameBack = new LinkedHashSet<>(downAtLastCheck);
+            cameBack.addAll(store.nodesThatMissedWrites());
+            cameBack.removeAll(downNow);
+            cameBack.retainAll(nodes);
+            downAtLastCheck = downNow;
+            if (!cameBack.isEmpty() && changeLock.tryLock()) {
+                try {
+                    LOG.log(Level.INFO, "Storage node(s) {0} answer again after missing writes or being down: repairing",
+                            cameBack);
+                    repairNow();
+                } finally {
+                    changeLock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The automatic repair check failed; it runs again in " + repairCheckInterval, e);
+        }
+    }
+
+    // ---- state ----
+
+    private ClusterState seed(List<NodeAddress> nodes, int virtualNodes, int replicas) {
+        ClusterState seeded = new ClusterState(nodes, virtualNodes, replicas, Optional.empty(), 0);
+        if (repository.compareAndSet(0, seeded)) {
+            LOG.log(Level.INFO, "Seeded the ring with {0} ({1} virtual nodes, {2} replicas)",
+                    new Object[] {nodes, virtualNodes, replicas});
+        }
+        // Load either way: another web server may have seeded it first.
+        return repository.load().orElseThrow(() -> new IllegalStateException("the ring membership was not stored"));
+    }
+
+    /**
+     * Makes the content store follow {@code state} unless a newer one is already followed:
+     * local changes and watch events can arrive in either order. Revisions only grow (SQLite
+     * counts them, etcd uses the key's modification revision).
+     */
+    private void follow(ClusterState state) {
+        synchronized (applying) {
+            if (state.revision() <= appliedRevision) {
+                return;
+            }
+            store.usePlacement(RingPlacement.of(state));
+            appliedRevision = state.revision();
+            LOG.log(Level.INFO, "The ring is now {0}{1}", new Object[] {state.nodes(),
+                    state.migration().map(change -> " (" + describe(change) + " in progress)").orElse("")});
+        }
+    }
+
+    /** The stored state, which must have no migration under way. */
+    private ClusterState idleState() {
+        ClusterState state = repository.load()
+                .orElseThrow(() -> new IllegalStateException("the ring membership is not stored; was the service started?"));
+        state.migration().ifPresent(change -> {
+            throw new ClusterMembershipException(Reason.CHANGE_IN_PROGRESS, "another membership change is in progress ("
+                    + describe(change) + "); retry when it has finished");
+        });
+        return state;
+    }
+
+    private ClusterState storeOrRefuse(ClusterState expected, ClusterState next) {
+        if (!repository.compareAndSet(expected.revision(), next)) {
+            throw new ClusterMembershipException(Reason.CHANGE_IN_PROGRESS,
+                    "the ring was changed meanwhile (by another web server?); retry");
+        }
+        ClusterState stored = repository.load().orElseThrow();
+        follow(stored);
+        return stored;
+    }
+
+    private static ClusterState withMigration(ClusterState state, Migration change) {
+        return new ClusterState(state.nodes(), state.virtualNodes(), state.replicas(), Optional.of(change), 0);
+    }
+
+    private static HashRing ring(List<NodeAddress> nodes, ClusterState settings) {
+        return HashRing.of(nodes, settings.virtualNodes(), settings.replicas());
+    }
+
+    private static NodeAddress parse(String address) {
+        try {
+            return NodeAddress.of(Objects.requireNonNullElse(address, "").trim());
+        } catch (IllegalArgumentException e) {
+            throw new ClusterMembershipException(Reason.INVALID_ADDRESS, e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Migration change) {
+        return (change.kind() == Migration.Kind.ADD ? "add " : "remove ") + "storage node " + change.node();
+    }
+
+    @FunctionalInterface
+    private interface Change<T> {
+        T run() throws InterruptedException;
+    }
+
+    private <T> T underChangeLock(String what, Change<T> change) {
+        if (!changeLock.tryLock()) {
+            throw new ClusterMembershipException(Reason.CHANGE_IN_PROGRESS,
+                    "cannot " + what + ": another membership change or repair is running; retry when it has finished");
+        }
+        try {
+            return change.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trying to " + what, e);
+        } finally {
+            changeLock.unlock();
+        }
+    }
+}

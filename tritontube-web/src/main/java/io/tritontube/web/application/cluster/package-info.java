@@ -1,0 +1,14 @@
+/**
+ * The storage cluster's use cases: adding and removing storage nodes with a live migration,
+ * following ring changes made by other web servers, resuming a migration a crash interrupted,
+ * reporting each node's status, and repairing replicas.
+ *
+ * <p>Unlike the upload use cases these drive the {@code nw} content infrastructure directly
+ * ({@link io.tritontube.web.infrastructure.content.nw.RingContentStore} and the storage
+ * clients): membership only exists for the storage ring, so a port with a single
+ * implementation would only add indirection. The entry point is
+ * {@link io.tritontube.web.application.cluster.ClusterMembershipService}; its failures are
+ * {@link io.tritontube.web.application.cluster.ClusterMembershipException}s whose reason the
+ * admin service maps to gRPC status codes.
+ */
+package io.tritontube.web.application.cluster;

@@ -1,0 +1,46 @@
+package io.tritontube.web.infrastructure.config;
+
+import io.tritontube.web.application.WorkArea;
+import io.tritontube.web.application.media.MediaInspector;
+import io.tritontube.web.application.media.VideoPackager;
+import io.tritontube.web.infrastructure.transcoding.FfmpegDashPackager;
+import io.tritontube.web.infrastructure.transcoding.FfprobeMediaInspector;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+
+/**
+ * Builds what processing needs from the settings: the ffprobe inspector, the ffmpeg packager
+ * and the work area. The tools' threads come from the container's managed thread factory.
+ */
+@ApplicationScoped
+public class ProcessingProducer {
+
+    @Inject
+    TritonTubeSettings settings;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @Produces
+    @Singleton
+    MediaInspector mediaInspector() {
+        return new FfprobeMediaInspector(settings.ffprobe(), threadFactory);
+    }
+
+    @Produces
+    @Singleton
+    VideoPackager videoPackager() {
+        return new FfmpegDashPackager(settings.ffmpeg(), settings.transcodeTimeout(), threadFactory);
+    }
+
+    @Produces
+    @Singleton
+    WorkArea workArea() throws IOException {
+        return new WorkArea(settings.workDir());
+    }
+}

@@ -1,0 +1,146 @@
+package io.tritontube.web.infrastructure.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every setting of the web application, read through MicroProfile Config: a system property
+ * ({@code -Dtritontube.metadata.kind=etcd}) or an environment variable
+ * ({@code TRITONTUBE_METADATA_KIND=etcd}), or any other config source of the server.
+ *
+ * <table>
+ * <caption>Keys and defaults</caption>
+ * <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code tritontube.data.dir}</td><td>{@code data}</td>
+ *     <td>root of everything this server keeps locally (spooled uploads, work files, default stores)</td></tr>
+ * <tr><td>{@code tritontube.metadata.kind}</td><td>{@code sqlite}</td><td>{@code sqlite} or {@code etcd}</td></tr>
+ * <tr><td>{@code tritontube.metadata.options}</td><td>{@code <data.dir>/metadata.db}</td>
+ *     <td>the SQLite file, or the etcd endpoints {@code "h1:p1,h2:p2"}</td></tr>
+ * <tr><td>{@code tritontube.content.kind}</td><td>{@code fs}</td><td>{@code fs} or {@code nw}</td></tr>
+ * <tr><td>{@code tritontube.content.options}</td><td>{@code <data.dir>/content}</td>
+ *     <td>the directory, or {@code "ADMIN_HOST:PORT,NODE1,NODE2,..."}</td></tr>
+ * <tr><td>{@code tritontube.upload.max-bytes}</td><td>{@code 2147483648} (2 GiB)</td><td>largest accepted upload</td></tr>
+ * <tr><td>{@code tritontube.ffmpeg}</td><td>{@code ffmpeg}</td><td>the ffmpeg executable</td></tr>
+ * <tr><td>{@code tritontube.ffprobe}</td><td>{@code ffprobe}</td><td>the ffprobe executable</td></tr>
+ * <tr><td>{@code tritontube.transcode.timeout}</td><td>{@code PT2H}</td>
+ *     <td>longest one packaging run may take: ISO-8601 duration or whole seconds</td></tr>
+ * </table>
+ */
+@ApplicationScoped
+public class TritonTubeSettings {
+
+    @Inject
+    @ConfigProperty(name = "tritontube.data.dir", defaultValue = "data")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.metadata.kind", defaultValue = "sqlite")
+    String metadataKind;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.metadata.options")
+    Optional<String> metadataOptions;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.content.kind", defaultValue = "fs")
+    String contentKind;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.content.options")
+    Optional<String> contentOptions;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.upload.max-bytes", defaultValue = "2147483648")
+    long uploadMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.ffmpeg", defaultValue = "ffmpeg")
+    String ffmpeg;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.ffprobe", defaultValue = "ffprobe")
+    String ffprobe;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.transcode.timeout", defaultValue = "PT2H")
+    String transcodeTimeout;
+
+    /** Absolute, so that log lines and error messages name the real place. */
+    public Path dataDir() {
+        return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    /** Where multipart uploads are spooled while the request is read. */
+    public Path spoolDir() {
+        return dataDir().resolve("spool");
+    }
+
+    /** Where accepted uploads wait for, and are packaged during, processing. */
+    public Path workDir() {
+        return dataDir().resolve("work");
+    }
+
+    public MetadataKind metadataKind() {
+        return MetadataKind.parse(metadataKind);
+    }
+
+    public String metadataOptions() {
+        return metadataOptions.filter(o -> !o.isBlank())
+                .orElseGet(() -> dataDir().resolve("metadata.db").toString());
+    }
+
+    public ContentKind contentKind() {
+        return ContentKind.parse(contentKind);
+    }
+
+    public String contentOptions() {
+        return contentOptions.filter(o -> !o.isBlank())
+                .orElseGet(() -> dataDir().resolve("content").toString());
+    }
+
+    public long uploadMaxBytes() {
+        if (uploadMaxBytes < 1) {
+            throw new IllegalStateException("tritontube.upload.max-bytes must be at least 1, was " + uploadMaxBytes);
+        }
+        return uploadMaxBytes;
+    }
+
+    public String ffmpeg() {
+        return ffmpeg;
+    }
+
+    public String ffprobe() {
+        return ffprobe;
+    }
+
+    public Duration transcodeTimeout() {
+        return parseDuration("tritontube.transcode.timeout", transcodeTimeout);
+    }
+
+    /**
+     * Reads a duration setting written either as ISO-8601 ({@code PT2H}, {@code PT90M}) or as
+     * whole seconds ({@code 7200}).
+     *
+     * @throws IllegalStateException naming the key when the value is neither, or not positive
+     */
+    static Duration parseDuration(String key, String value) {
+        Duration duration;
+        String trimmed = value.trim();
+        try {
+            duration = trimmed.chars().allMatch(Character::isDigit) && !trimmed.isEmpty()
+                    ? Duration.ofSeconds(Long.parseLong(trimmed))
+                    : Duration.parse(trimmed);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalStateException(key + " must be an ISO-8601 duration (PT2H) or whole seconds, was '" + value + "'", e);
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalStateException(key + " must be positive, was '" + value + "'");
+        }
+        return duration;
+    }
+}

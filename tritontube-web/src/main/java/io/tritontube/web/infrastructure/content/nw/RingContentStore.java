@@ -1,0 +1,213 @@
+package io.tritontube.web.infrastructure.content.nw;
+
+import io.tritontube.storage.client.Sha256;
+import io.tritontube.storage.client.StorageClient;
+import io.tritontube.storage.client.StorageException;
+import io.tritontube.web.domain.cluster.NodeAddress;
+import io.tritontube.web.domain.cluster.RingPlacement;
+import io.tritontube.web.domain.content.ByteRange;
+import io.tritontube.web.domain.content.ContentKey;
+import io.tritontube.web.domain.content.ContentStore;
+import io.tritontube.web.domain.content.StoredContent;
+import io.tritontube.web.domain.video.VideoId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The packaged files spread over the storage daemons by the consistent-hash ring, each on
+ * {@code replicas} nodes.
+ *
+ * <ul>
+ *   <li>A put writes every replica in parallel and succeeds when at least one is stored: a
+ *       node that is down does not fail the upload; it is logged and remembered
+ *       ({@link #nodesThatMissedWrites()}) for the repair pass.</li>
+ *   <li>A read goes to the first replica that has the file and fails over to the next,
+ *       before or during the stream.</li>
+ *   <li>The ring itself is an immutable {@link RingPlacement}; {@link #usePlacement} swaps it
+ *       as a whole, so no request sees half a membership change.</li>
+ * </ul>
+ */
+public final class RingContentStore implements ContentStore {
+
+    private static final Logger LOG = Logger.getLogger(RingContentStore.class.getName());
+
+    private final StorageNodeClients clients;
+    /**
+     * Puts hold the read side while they write, a placement change takes the write side: the
+     * change waits for writes begun under the old placement, so a migration that starts
+     * listing files right after the change sees every one of them. Fair, so a steady stream
+     * of uploads cannot hold a change off forever.
+     */
+    private final ReadWriteLock placementChange = new ReentrantReadWriteLock(true);
+    private final Set<NodeAddress> nodesThatMissedWrites = ConcurrentHashMap.newKeySet();
+    private volatile RingPlacement placement;
+
+    public RingContentStore(StorageNodeClients clients, RingPlacement initial) {
+        this.clients = clients;
+        this.placement = initial;
+    }
+
+    /** The placement requests follow now. */
+    public RingPlacement placement() {
+        return placement;
+    }
+
+    /**
+     * Makes every later request follow {@code next}, once the writes in flight under the
+     * current placement have finished; then closes the channels of nodes no longer in it.
+     */
+    public void usePlacement(RingPlacement next) {
+        placementChange.writeLock().lock();
+        try {
+            placement = next;
+        } finally {
+            placementChange.writeLock().unlock();
+        }
+        clients.retainOnly(next.allNodes());
+    }
+
+    /** Nodes that were down for at least one write since the last {@link #forgetMissedWrites}. */
+    public Set<NodeAddress> nodesThatMissedWrites() {
+        return Set.copyOf(nodesThatMissedWrites);
+    }
+
+    /** Called once a repair pass has restored every replica the nodes in {@code repaired} missed. */
+    public void forgetMissedWrites(Set<NodeAddress> repaired) {
+        nodesThatMissedWrites.removeAll(repaired);
+    }
+
+    /** The client pool this store reads and writes through, shared with migrations and repairs. */
+    public StorageNodeClients clients() {
+        return clients;
+    }
+
+    @Override
+    public void put(ContentKey key, Path source) throws IOException {
+        long size = Files.size(source);
+        Sha256 digest = Sha256.ofFile(source);
+        placementChange.readLock().lock();
+        try {
+            List<NodeAddress> targets = placement.holdersOf(key.ringKey());
+            if (targets.isEmpty()) {
+                throw new IOException("cannot store " + key + ": the ring has no storage nodes");
+            }
+            Map<NodeAddress, CompletableFuture<Long>> writes = new LinkedHashMap<>();
+            for (NodeAddress node : targets) {
+                writes.put(node, startWrite(node, key, size, digest, source));
+            }
+            List<String> failures = new ArrayList<>();
+            for (Map.Entry<NodeAddress, CompletableFuture<Long>> write : writes.entrySet()) {
+                awaitOutcome(write.getValue()).ifPresent(failure -> {
+                    NodeAddress node = write.getKey();
+                    nodesThatMissedWrites.add(node);
+                    failures.add(node + ": " + failure.getMessage());
+                    LOG.log(Level.WARNING, "Storage node {0} missed {1} ({2}); the repair pass will restore that replica",
+                            new Object[] {node, key, failure.getMessage()});
+                });
+            }
+            if (failures.size() == targets.size()) {
+                throw new IOException("could not store " + key + " on any replica: " + String.join("; ", failures));
+            }
+        } finally {
+            placementChange.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<StoredContent> open(ContentKey key, ByteRange range) throws IOException {
+        return FailoverContent.open(key, range, placement.holdersOf(key.ringKey()), clients);
+    }
+
+    /**
+     * Asks every node of the ring to delete the video's files. A node that cannot be reached
+     * keeps its copies and is logged; only when no node could be asked does this fail.
+     */
+    @Override
+    public void deleteVideo(VideoId videoId) throws IOException {
+        Set<NodeAddress> nodes = placement.allNodes();
+        Map<NodeAddress, CompletableFuture<Integer>> deletes = new LinkedHashMap<>();
+        for (NodeAddress node : nodes) {
+            deletes.put(node, onClient(node, client -> client.deleteVideo(videoId.value())));
+        }
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<NodeAddress, CompletableFuture<Integer>> delete : deletes.entrySet()) {
+            awaitOutcome(delete.getValue()).ifPresent(failure -> {
+                failures.add(delete.getKey() + ": " + failure.getMessage());
+                LOG.log(Level.WARNING, "Could not delete the files of video {0} on storage node {1}: {2}",
+                        new Object[] {videoId, delete.getKey(), failure.getMessage()});
+            });
+        }
+        if (!nodes.isEmpty() && failures.size() == nodes.size()) {
+            throw new IOException("could not delete the files of video " + videoId + " on any storage node: "
+                    + String.join("; ", failures));
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+
+    private CompletableFuture<Long> startWrite(NodeAddress node, ContentKey key, long size, Sha256 digest, Path source)
+            throws IOException {
+        // Opened here, not on the client's thread, so a missing source fails the put itself.
+        InputStream content = Files.newInputStream(source);
+        return onClient(node, client -> client.write(key.videoId().value(), key.fileName().value(), size, digest, content))
+                .whenComplete((written, failure) -> {
+                    if (failure != null) {
+                        closeQuietly(content);
+                    }
+                });
+    }
+
+    /** Runs {@code call} on {@code node}'s client; a client that cannot be built is a failed call. */
+    private <T> CompletableFuture<T> onClient(NodeAddress node, Function<StorageClient, CompletableFuture<T>> call) {
+        try {
+            return call.apply(clients.clientFor(node));
+        } catch (UncheckedIOException e) {
+            return CompletableFuture.failedFuture(e.getCause());
+        }
+    }
+
+    /** Waits for {@code call}; empty when it succeeded, else the storage (or local) failure. */
+    private static Optional<IOException> awaitOutcome(Future<?> call) throws InterruptedIOException {
+        try {
+            call.get();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(StorageException.causeOf(e).<IOException>map(s -> s)
+                    .orElseGet(() -> new IOException(e.getCause().getMessage(), e.getCause())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            throw new InterruptedIOException("interrupted while waiting for a storage node");
+        }
+    }
+
+    private static void closeQuietly(InputStream content) {
+        try {
+            content.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Closing a put's source failed", e);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.tritontube.web.infrastructure.persistence.etcd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tritontube.testkit.EtcdCluster;
+import io.tritontube.web.domain.video.InvalidPageTokenException;
+import io.tritontube.web.domain.video.Video;
+import io.tritontube.web.domain.video.VideoAlreadyExistsException;
+import io.tritontube.web.domain.video.VideoId;
+import io.tritontube.web.domain.video.VideoSlice;
+import io.tritontube.web.domain.video.VideoStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Video metadata against a real 3-member etcd cluster; each test in its own key prefix. */
+class EtcdVideoRepositoryTest {
+
+    private static final Instant NOON = Instant.parse("2026-11-30T12:00:00Z");
+
+    private static EtcdConnection connection;
+    private EtcdVideoRepository videos;
+
+    @BeforeAll
+    static void connect() {
+        connection = EtcdConnection.connect(EtcdCluster.shared().clientEndpoints());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        connection.close();
+    }
+
+    @BeforeEach
+    void isolate() {
+        videos = new EtcdVideoRepository(connection, "/test-" + UUID.randomUUID() + "/");
+    }
+
+    @AfterEach
+    void closeRepository() {
+        videos.close();
+    }
+
+    @Test
+    void aCreatedVideoIsFoundAsStored() throws Exception {
+        Video failed = new Video(VideoId.of("cat video ü?#%"), NOON, VideoStatus.FAILED, 40, "ffmpeg exited with 1");
+        videos.create(failed);
+
+        assertEquals(Optional.of(failed), videos.find(failed.id()));
+        assertEquals(Optional.empty(), videos.find(VideoId.of("never uploaded")));
+    }
+
+    @Test
+    void ofSixteenConcurrentCreatesOfOneIdExactlyOneWins() throws Exception {
+        int uploaders = 16;
+        VideoId id = VideoId.of("contested");
+        CountDownLatch startTogether = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(uploaders);
+        try {
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < uploaders; i++) {
+                Video attempt = Video.accepted(id, NOON.plusMillis(i));
+                outcomes.add(threads.submit(createdOrTaken(attempt, startTogether)));
+            }
+            startTogether.countDown();
+            int winners = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                winners += outcome.get() ? 1 : 0;
+            }
+
+            assertEquals(1, winners, "creates that succeeded");
+            VideoSlice listed = videos.listNewestFirst(Optional.empty(), 50);
+            assertEquals(List.of(videos.find(id).orElseThrow()), listed.videos(), "one record, one index entry");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private Callable<Boolean> createdOrTaken(Video attempt, CountDownLatch start) {
+        return () -> {
+            start.await();
+            try {
+                videos.create(attempt);
+                return true;
+            } catch (VideoAlreadyExistsException taken) {
+                assertEquals(attempt.id(), taken.id());
+                return false;
+            }
+        };
+    }
+
+    @Test
+    void listsNewestFirstInPagesUntilALastPageWithoutToken() throws Exception {
+        List<Video> newestFirst = IntStream.range(0, 7)
+                .mapToObj(age -> Video.accepted(VideoId.of("video-" + age), NOON.minusSeconds(60L * age)))
+                .toList();
+        List<Video> shuffled = new ArrayList<>(newestFirst);
+        Collections.shuffle(shuffled);
+        for (Video video : shuffled) {
+            videos.create(video);
+        }
+
+        VideoSlice first = videos.listNewestFirst(Optional.empty(), 3);
+        VideoSlice second = videos.listNewestFirst(first.nextPage(), 3);
+        VideoSlice last = videos.listNewestFirst(second.nextPage(), 3);
+
+        assertEquals(newestFirst.subList(0, 3), first.videos());
+        assertEquals(newestFirst.subList(3, 6), second.videos());
+        assertEquals(newestFirst.subList(6, 7), last.videos());
+        assertTrue(first.nextPage().isPresent() && second.nextPage().isPresent());
+        assertEquals(Optional.empty(), last.nextPage());
+    }
+
+    @Test
+    void aFullLastPageHasNoNextToken() throws Exception {
+        videos.create(Video.accepted(VideoId.of("older"), NOON));
+        videos.create(Video.accepted(VideoId.of("newer"), NOON.plusSeconds(1)));
+
+        VideoSlice only = videos.listNewestFirst(Optional.empty(), 2);
+
+        assertEquals(List.of("newer", "older"), only.videos().stream().map(v -> v.id().value()).toList());
+        assertEquals(Optional.empty(), only.nextPage());
+    }
+
+    @Test
+    void anEmptyCatalogueListsAsOneEmptyPage() {
+        assertEquals(new VideoSlice(List.of(), Optional.empty()), videos.listNewestFirst(Optional.empty(), 10));
+    }
+
+    @Test
+    void videosUploadedInTheSameMillisecondAreEachListedOnce() throws Exception {
+        for (String name : List.of("b", "a", "c")) {
+            videos.create(Video.accepted(VideoId.of(name), NOON));
+        }
+
+        VideoSlice first = videos.listNewestFirst(Optional.empty(), 2);
+        VideoSlice second = videos.listNewestFirst(first.nextPage(), 2);
+
+        List<String> listed = new ArrayList<>();
+        first.videos().forEach(v -> listed.add(v.id().value()));
+        second.videos().forEach(v -> listed.add(v.id().value()));
+        assertEquals(List.of("a", "b", "c"), listed);
+    }
+
+    @Test
+    void aPageTokenNotIssuedByTheRepositoryIsRefused() {
+        assertThrows(InvalidPageTokenException.class, () -> videos.listNewestFirst(Optional.of("not a token!"), 5));
+        assertThrows(InvalidPageTokenException.class, () -> videos.listNewestFirst(Optional.of("MTIz"), 5));
+        assertThrows(IllegalArgumentException.class, () -> videos.listNewestFirst(Optional.empty(), 0));
+    }
+
+    @Test
+    void anUpdateReplacesTheRecordAndKeepsItListed() throws Exception {
+        Video accepted = Video.accepted(VideoId.of("growing"), NOON);
+        videos.create(accepted);
+
+        videos.update(accepted.withProgress(50));
+        videos.update(accepted.ready());
+
+        assertEquals(Optional.of(accepted.ready()), videos.find(accepted.id()));
+        assertEquals(List.of(accepted.ready()), videos.listNewestFirst(Optional.empty(), 10).videos());
+    }
+
+    @Test
+    void deletingRemovesTheVideoEverywhereAndFreesItsId() throws Exception {
+        Video doomed = Video.accepted(VideoId.of("doomed"), NOON).ready();
+        videos.create(doomed);
+
+        assertTrue(videos.delete(doomed.id()));
+        assertFalse(videos.delete(doomed.id()), "deleting twice is harmless");
+        assertEquals(Optional.empty(), videos.find(doomed.id()));
+        assertEquals(List.of(), videos.listNewestFirst(Optional.empty(), 10).videos());
+
+        Video again = Video.accepted(doomed.id(), NOON.plusSeconds(5));
+        videos.create(again);
+        assertEquals(List.of(again), videos.listNewestFirst(Optional.empty(), 10).videos());
+    }
+
+    @Test
+    void anUpdateOfADeletedVideoDoesNotBringItBack() throws Exception {
+        Video processing = Video.accepted(VideoId.of("deleted while processing"), NOON);
+        videos.create(processing);
+        videos.delete(processing.id());
+
+        videos.update(processing.ready());
+
+        assertEquals(Optional.empty(), videos.find(processing.id()));
+    }
+
+    @Test
+    void installationsWithDifferentPrefixesDoNotSeeEachOther() throws Exception {
+        EtcdVideoRepository other = new EtcdVideoRepository(connection, "/test-other-" + UUID.randomUUID() + "/");
+        Video mine = Video.accepted(VideoId.of("mine"), NOON);
+        videos.create(mine);
+
+        other.create(Video.accepted(mine.id(), NOON));
+
+        assertEquals(List.of(mine), videos.listNewestFirst(Optional.empty(), 10).videos());
+    }
+}
