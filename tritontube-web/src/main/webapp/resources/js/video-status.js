@@ -9,12 +9,14 @@
   var url = section.dataset.statusUrl;
   var bar = document.getElementById('progress');
   var text = document.getElementById('progress-text');
+  var badge = document.getElementById('status-badge');
   var INTERVAL_MS = 1000;
 
   function show(progress) {
     bar.value = progress;
     bar.textContent = progress + '%';
     text.textContent = progress + '%';
+    badge.textContent = 'Processing ' + progress + '%';
   }
 
   function poll() {

@@ -37,10 +37,7 @@ public final class ChildProcess implements AutoCloseable {
     private void launch() {
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+            process = ProcessLogs.redirectTo(new ProcessBuilder(command), log).start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + command, e);
         }
@@ -70,14 +67,9 @@ public final class ChildProcess implements AutoCloseable {
         return log;
     }
 
-    /** The last lines of the log, for failure messages. */
+    /** The log's path and its last lines, for failure messages. */
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(log " + log + " unreadable: " + e + ")";
-        }
+        return ProcessLogs.describe(name, log);
     }
 
     /** SIGKILL, as a crash would: no shutdown hook runs. Waits until the process is gone. */

@@ -173,8 +173,8 @@ public final class EtcdCluster implements AutoCloseable {
 
     /**
      * Starts member {@code member} again with its old name and data, so it rejoins the cluster.
-     * Returns once the member answers and, when a quorum of members runs, once every running
-     * member is healthy.
+     * Returns once every running member is healthy when a quorum of members runs, else once
+     * the member runs.
      */
     public void restart(int member) {
         Member target = member(member);
@@ -186,8 +186,10 @@ public final class EtcdCluster implements AutoCloseable {
         if (running.size() > members.size() / 2) {
             awaitHealthy(running, "etcd member " + member + " rejoining the cluster");
         } else {
-            awaitCondition("etcd member " + member + " answering without a quorum", List.of(target),
-                    () -> answers(target, "/version"));
+            // Without a quorum etcd accepts client connections but does not answer them; its peer
+            // port answers as soon as it runs.
+            awaitCondition("etcd member " + member + " running without a quorum", List.of(target),
+                    () -> answers(target.peerUri(), "/version"));
         }
         LOG.info(() -> "restarted etcd member " + member + " (client port " + target.clientPort() + ")");
     }
@@ -244,7 +246,7 @@ public final class EtcdCluster implements AutoCloseable {
     private void awaitHealthy(List<Member> which, String what) {
         awaitCondition(what, which, () -> {
             for (Member member : which) {
-                if (!answers(member, "/health")) {
+                if (!answers(member.clientUri(), "/health")) {
                     return false;
                 }
             }
@@ -270,11 +272,11 @@ public final class EtcdCluster implements AutoCloseable {
     }
 
     /**
-     * Whether the member's HTTP endpoint {@code path} answers 200. etcd 3.4's {@code /health} does
-     * so only when the member has a leader and can serve a read; {@code /version} whenever it runs.
+     * Whether a member's HTTP endpoint {@code path} answers 200. etcd 3.4's {@code /health} on the
+     * client URL does so only when the member has a leader and can serve a read.
      */
-    private boolean answers(Member member, String path) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(member.clientUri().resolve(path)).timeout(PROBE_TIMEOUT).build();
+    private boolean answers(URI memberUrl, String path) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(memberUrl.resolve(path)).timeout(PROBE_TIMEOUT).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && (!path.equals("/health") || response.body().contains("\"true\""));

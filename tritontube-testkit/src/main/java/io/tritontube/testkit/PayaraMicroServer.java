@@ -73,7 +73,7 @@ public final class PayaraMicroServer implements AutoCloseable {
         await(process.name() + " to serve " + uri("/api/videos") + " (log: " + process.log() + ")")
                 .atMost(BOOT_TIMEOUT)
                 .pollInterval(Duration.ofMillis(500))
-                .failFast("Payara Micro exited:\n" + process.logTail(), () -> !process.isAlive())
+                .failFast(this::assertRunning)
                 .until(() -> answers(http));
     }
 
@@ -104,6 +104,12 @@ public final class PayaraMicroServer implements AutoCloseable {
 
     public String logTail() {
         return process.logTail();
+    }
+
+    private void assertRunning() {
+        if (!process.isAlive()) {
+            throw new AssertionError(process.name() + " exited:\n" + process.logTail());
+        }
     }
 
     /** SIGKILL: a crash, with no chance to clean up. */

@@ -47,7 +47,7 @@ public final class StorageDaemonProcess implements AutoCloseable {
         await("storage daemon on port " + port + " to listen (log: " + process.log() + ")")
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
-                .failFast("the storage daemon exited:\n" + process.logTail(), () -> !process.isAlive())
+                .failFast(this::assertRunning)
                 .until(this::acceptsConnections);
     }
 
@@ -83,6 +83,12 @@ public final class StorageDaemonProcess implements AutoCloseable {
             return files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void assertRunning() {
+        if (!process.isAlive()) {
+            throw new AssertionError(process.name() + " exited:\n" + process.logTail());
         }
     }
 

@@ -25,6 +25,7 @@ final class FlowControlledResponses<Q, R> implements ClientResponseObserver<Q, R
     private final String operation;
     private final long answerTimeoutMillis;
     private volatile ClientCallStreamObserver<Q> call;
+    /** END or a Failure once the stream is over: every later {@link #next} repeats it. */
     private Object terminal;
 
     FlowControlledResponses(String node, String operation, long answerTimeoutMillis) {
@@ -61,12 +62,11 @@ final class FlowControlledResponses<Q, R> implements ClientResponseObserver<Q, R
     @SuppressWarnings("unchecked")
     R next() throws IOException {
         if (terminal == null) {
-            terminal = awaitArrival();
-            if (terminal != END && !(terminal instanceof Failure)) {
-                Object message = terminal;
-                terminal = null;
-                return (R) message;
+            Object arrival = awaitArrival();
+            if (arrival != END && !(arrival instanceof Failure)) {
+                return (R) arrival;
             }
+            terminal = arrival;
         }
         if (terminal instanceof Failure failure) {
             throw failure.exception();

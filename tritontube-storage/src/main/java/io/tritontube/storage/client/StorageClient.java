@@ -100,7 +100,8 @@ public final class StorageClient implements AutoCloseable {
      * Stores the content of {@code source} as {@code videoId/fileName}, replacing any file of that
      * name. The file is digested first, then streamed; the node commits it only if size and
      * digest match. Completes with the byte count stored; fails with the local
-     * {@link IOException} if {@code source} cannot be read.
+     * {@link IOException} if {@code source} cannot be read. Cancelling the returned future
+     * abandons the write; the node then stores nothing.
      */
     public CompletableFuture<Long> write(String videoId, String fileName, Path source) {
         Objects.requireNonNull(source, "source");
@@ -119,14 +120,17 @@ public final class StorageClient implements AutoCloseable {
     /**
      * Stores exactly {@code size} bytes read from {@code content} as {@code videoId/fileName}. The
      * node commits them only if they digest to {@code sha256}. {@code content} is read on the
-     * client's executor and closed when the write ends, whatever its outcome.
+     * client's executor and closed when the write ends, whatever its outcome. Cancelling the
+     * returned future abandons the write; the node then stores nothing.
      */
     public CompletableFuture<Long> write(String videoId, String fileName, long size, Sha256 sha256,
             InputStream content) {
         Objects.requireNonNull(content, "content");
         WriteHeader header = header(videoId, fileName, size, sha256);
         Upload upload = new Upload(node, describe("write", videoId, fileName), answerTimeoutMillis);
-        runBlocking(upload.result(), () -> startUpload(upload, header, content));
+        if (!runBlocking(upload.result(), () -> startUpload(upload, header, content))) {
+            closeUnsent(content);
+        }
         return upload.result();
     }
 
@@ -270,12 +274,26 @@ public final class StorageClient implements AutoCloseable {
         upload.send(header, content);
     }
 
-    /** Runs a sender on the executor; a full or closed executor fails the write instead of the caller. */
-    private void runBlocking(CompletableFuture<?> outcome, Runnable sender) {
+    /**
+     * Runs a sender on the executor; a full or closed executor fails the write instead of the
+     * caller. Returns whether the sender was accepted.
+     */
+    private boolean runBlocking(CompletableFuture<?> outcome, Runnable sender) {
         try {
             executor.execute(sender);
+            return true;
         } catch (RejectedExecutionException e) {
             outcome.completeExceptionally(e);
+            return false;
+        }
+    }
+
+    /** Keeps the promise to close a write's content when no sender ever ran to do it. */
+    private void closeUnsent(InputStream content) {
+        try {
+            content.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not close the content of a write to " + node + " that never started", e);
         }
     }
 

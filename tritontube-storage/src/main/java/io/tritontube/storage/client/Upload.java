@@ -43,6 +43,13 @@ final class Upload implements ClientResponseObserver<WriteRequest, WriteResponse
     public void beforeStart(ClientCallStreamObserver<WriteRequest> requestStream) {
         requests = requestStream;
         requestStream.setOnReadyHandler(this::wakeSender);
+        // A caller that gives up on the future abandons the write: the node then discards it.
+        result.whenComplete((bytes, failure) -> {
+            if (result.isCancelled()) {
+                requestStream.cancel("the caller cancelled " + operation, null);
+                wakeSender();
+            }
+        });
     }
 
     @Override
@@ -68,22 +75,22 @@ final class Upload implements ClientResponseObserver<WriteRequest, WriteResponse
      */
     void send(WriteHeader header, InputStream content) {
         try (content) {
-            awaitReady();
-            requests.onNext(WriteRequest.newBuilder().setHeader(header).build());
-            for (long remaining = header.getSize(); remaining > 0 && !result.isDone(); ) {
+            if (!sendWhenReady(WriteRequest.newBuilder().setHeader(header).build())) {
+                return;
+            }
+            for (long remaining = header.getSize(); remaining > 0; ) {
                 byte[] chunk = content.readNBytes((int) Math.min(CHUNK_SIZE, remaining));
                 if (chunk.length == 0) {
                     throw new EOFException("the source ended " + remaining + " bytes short of the announced "
                             + header.getSize());
                 }
-                awaitReady();
                 // The array is never touched again, so gRPC may keep it without a copy.
-                requests.onNext(WriteRequest.newBuilder().setChunk(UnsafeByteOperations.unsafeWrap(chunk)).build());
+                if (!sendWhenReady(WriteRequest.newBuilder().setChunk(UnsafeByteOperations.unsafeWrap(chunk)).build())) {
+                    return;
+                }
                 remaining -= chunk.length;
             }
-            if (!result.isDone()) {
-                requests.onCompleted();
-            }
+            requests.onCompleted();
         } catch (StorageException e) {
             abandon(e);
         } catch (IOException | RuntimeException e) {
@@ -94,6 +101,16 @@ final class Upload implements ClientResponseObserver<WriteRequest, WriteResponse
             abandon(new StorageException(node, Status.Code.CANCELLED,
                     operation + " abandoned: the sending thread was interrupted", e));
         }
+    }
+
+    /** Sends once the transport has room; false when the call already ended (refused, cancelled). */
+    private boolean sendWhenReady(WriteRequest message) throws InterruptedException, StorageException {
+        awaitReady();
+        if (result.isDone()) {
+            return false;
+        }
+        requests.onNext(message);
+        return true;
     }
 
     private void abandon(StorageException why) {

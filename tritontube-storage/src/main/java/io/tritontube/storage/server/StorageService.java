@@ -1,5 +1,6 @@
 package io.tritontube.storage.server;
 
+import com.google.protobuf.ByteString;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
@@ -23,7 +24,6 @@ import io.tritontube.proto.storage.WriteResponse;
 import io.tritontube.storage.server.disk.DiskTotals;
 import io.tritontube.storage.server.disk.StorageDirectory;
 import io.tritontube.storage.server.disk.StoredNames;
-import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.logging.Level;

@@ -53,12 +53,13 @@ final class WriteHandler implements StreamObserver<WriteRequest> {
     }
 
     @Override
-    public void onError(Throwable clientGone) {
+    public void onError(Throwable callEnded) {
         if (!finished) {
             finished = true;
             abortPending();
-            LOG.log(Level.INFO, "{0} abandoned by the client ({1}); nothing stored",
-                    new Object[] {operation, Status.fromThrowable(clientGone).getCode()});
+            LOG.log(Level.INFO, "{0} ended before its last byte ({1}: the client cancelled, disconnected "
+                    + "or the server is stopping); nothing stored",
+                    new Object[] {operation, Status.fromThrowable(callEnded).getCode()});
         }
     }
 

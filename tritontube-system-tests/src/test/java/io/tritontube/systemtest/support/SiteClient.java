@@ -24,6 +24,7 @@ public final class SiteClient {
 
     private final PayaraMicroServer server;
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
@@ -86,8 +87,15 @@ public final class SiteClient {
         await("video '" + videoId + "' to be ready")
                 .atMost(atMost)
                 .pollInterval(Duration.ofMillis(250))
-                .failFast(() -> "video '" + videoId + "' failed: " + failure(videoId), () -> "failed".equals(status(videoId)))
-                .until(() -> "ready".equals(status(videoId)));
+                .until(() -> readyOrFailWith(videoId));
+    }
+
+    private boolean readyOrFailWith(String videoId) {
+        String status = status(videoId);
+        if ("failed".equals(status)) {
+            throw new AssertionError("video '" + videoId + "' failed: " + failure(videoId));
+        }
+        return "ready".equals(status);
     }
 
     private String failure(String videoId) {

@@ -50,10 +50,11 @@ public final class ContentPublisher {
      * @throws InterruptedException when interrupted while waiting for room in the budget
      */
     public void publish(VideoId videoId, List<Path> files, DoubleConsumer progress) throws IOException, InterruptedException {
-        long totalBytes = 0;
+        long sum = 0;
         for (Path file : files) {
-            totalBytes += Files.size(file);
+            sum += Files.size(file);
         }
+        long totalBytes = Math.max(1, sum);
         Semaphore budget = new Semaphore(maxBytesInFlight);
         AtomicLong storedBytes = new AtomicLong();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
@@ -67,13 +68,12 @@ public final class ContentPublisher {
                 int permits = (int) Math.max(1, Math.min(size, maxBytesInFlight));
                 budget.acquire(permits);
                 ContentKey key = new ContentKey(videoId, ContentFileName.of(file.getFileName().toString()));
-                long total = Math.max(1, totalBytes);
                 puts.add(CompletableFuture
                         .runAsync(() -> put(key, file), executor)
                         .whenComplete((stored, failure) -> {
                             budget.release(permits);
                             if (failure == null) {
-                                progress.accept((double) storedBytes.addAndGet(size) / total);
+                                progress.accept((double) storedBytes.addAndGet(size) / totalBytes);
                             } else {
                                 firstFailure.compareAndSet(null, failure);
                             }

@@ -4,6 +4,7 @@ import io.tritontube.storage.client.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,12 +31,15 @@ public final class PendingWrite implements AutoCloseable {
     private final Sha256 expectedDigest;
     private final MessageDigest digest = Sha256.newDigest();
     private final FileChannel channel;
+    /** An aborted first write also removes the video's directory, so a refused write leaves no trace. */
+    private final boolean firstFileOfVideo;
     private long received;
     private boolean finished;
 
-    PendingWrite(Path temporary, Path target, String displayName, long expectedSize, Sha256 expectedDigest)
-            throws IOException {
+    PendingWrite(Path temporary, Path target, String displayName, long expectedSize, Sha256 expectedDigest,
+            boolean firstFileOfVideo) throws IOException {
         this.temporary = temporary;
+        this.firstFileOfVideo = firstFileOfVideo;
         this.target = target;
         this.displayName = displayName;
         this.expectedSize = expectedSize;
@@ -103,6 +107,20 @@ public final class PendingWrite implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not remove the temporary file " + temporary + " of " + displayName
                     + "; it will be removed at the next start", e);
+            return;
+        }
+        if (firstFileOfVideo) {
+            removeDirectoryIfEmpty(temporary.getParent());
+        }
+    }
+
+    private void removeDirectoryIfEmpty(Path directory) {
+        try {
+            Files.deleteIfExists(directory);
+        } catch (DirectoryNotEmptyException otherWritesUnderway) {
+            LOG.log(Level.FINE, "Kept {0}: other files of the video arrived meanwhile", directory);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not remove the empty directory " + directory + " of " + displayName, e);
         }
     }
 

@@ -64,13 +64,15 @@ public final class StorageDirectory {
     public PendingWrite beginWrite(String videoId, String fileName, long size, Sha256 sha256) throws IOException {
         Path target = storedFile(videoId, fileName);
         Path directory = target.getParent();
+        boolean newVideo = !Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS);
         Files.createDirectories(directory);
         Path temporary = directory.resolve(StoredNames.TEMP_PREFIX + UUID.randomUUID());
         try {
-            return new PendingWrite(temporary, target, display(videoId, fileName), size, sha256);
-        } catch (NoSuchFileException directoryRemovedByDeleteVideo) {
+            return new PendingWrite(temporary, target, display(videoId, fileName), size, sha256, newVideo);
+        } catch (NoSuchFileException directoryRemovedMeanwhile) {
+            // A deleteVideo or an aborted first write removed the empty directory: make it again.
             Files.createDirectories(directory);
-            return new PendingWrite(temporary, target, display(videoId, fileName), size, sha256);
+            return new PendingWrite(temporary, target, display(videoId, fileName), size, sha256, newVideo);
         }
     }
 

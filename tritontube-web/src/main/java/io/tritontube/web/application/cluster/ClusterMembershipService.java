@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Adds and removes storage nodes while the site keeps serving, and reports and repairs the
@@ -59,6 +58,7 @@ import java.util.stream.Collectors;
 public final class ClusterMembershipService implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ClusterMembershipService.class.getName());
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final ClusterStateRepository repository;
     private final RingContentStore store;
@@ -205,6 +205,12 @@ public final class ClusterMembershipService implements AutoCloseable {
     public void close() {
         repairChecks.shutdownNow();
         workers.shutdownNow();
+        try {
+            // Lets an interrupted migration store its roll-back before the repository closes.
+            workers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (watch != null) {
             try {
                 watch.close();
@@ -275,7 +281,7 @@ public final class ClusterMembershipService implements AutoCloseable {
      */
     private Set<NodeAddress> reachableOrRefuse(HashRing from, Migration change) throws InterruptedException {
         Map<NodeAddress, NodeStatus> answers = probe.probe(from.nodesInRingOrder());
-        List<NodeAddress> down = answers.values().stream().filter(status -> !status.reachable()).map(NodeStatus::node).toList();
+        Set<NodeAddress> down = NodeProbe.unreachable(answers);
         if (!down.isEmpty() && down.size() >= from.replicas()) {
             throw new ClusterMembershipException(Reason.WOULD_LOSE_DATA, "cannot " + describe(change) + ": storage node(s) "
                     + down + " do not answer, and with " + from.replicas() + " replica(s) some files may have no other "
@@ -285,8 +291,7 @@ public final class ClusterMembershipService implements AutoCloseable {
             LOG.log(Level.WARNING, "Storage node(s) {0} do not answer; their files are copied from other replicas",
                     down);
         }
-        return answers.values().stream().filter(NodeStatus::reachable).map(NodeStatus::node)
-                .collect(Collectors.toUnmodifiableSet());
+        return NodeProbe.reachable(answers);
     }
 
     private static Set<NodeAddress> reachableOrNew(Set<NodeAddress> reachable, Migration change) {
@@ -335,43 +340,56 @@ public final class ClusterMembershipService implements AutoCloseable {
         HashRing ring = store.placement().serving();
         Set<NodeAddress> suspects = store.nodesThatMissedWrites();
         Map<NodeAddress, NodeStatus> answers = probe.probe(ring.nodesInRingOrder());
-        Set<NodeAddress> reachable = answers.values().stream().filter(NodeStatus::reachable).map(NodeStatus::node)
-                .collect(Collectors.toUnmodifiableSet());
-        LOG.log(Level.INFO, "Repair started on {0} (not answering: {1})", new Object[] {reachable,
-                answers.keySet().stream().filter(node -> !reachable.contains(node)).toList()});
+        Set<NodeAddress> reachable = NodeProbe.reachable(answers);
+        LOG.log(Level.INFO, "Repair started on {0}; not answering: {1}", new Object[] {reachable,
+                answers.values().stream().filter(status -> !status.reachable()).toList()});
+        // First, so that the copies of a deleted video are not taken for missing replicas.
+        store.finishDeletes(reachable);
         RepairReport report = repair.repair(ring, reachable, suspects);
         store.forgetMissedWrites(reachable);
         LOG.log(Level.INFO, "Repair finished: {0}", report);
         return report;
     }
 
-    /** The automatic repair: when a node that missed writes or was down answers again. */
+    /**
+     * The automatic repair: runs when a node that was down at an earlier check, or that missed
+     * writes, answers again. While a membership change holds the lock it waits for a later check.
+     */
     private void repairIfNodesCameBack() {
         try {
             List<NodeAddress> nodes = store.placement().serving().nodesInRingOrder();
-            Map<NodeAddress, NodeStatus> answers = probe.probe(nodes);
-            Set<NodeAddress> downNow = answers.values().stream().filter(status -> !status.reachable())
-                    .map(NodeStatus::node).collect(Collectors.toUnmodifiableSet());
-            downNow.forEach(clients::redial);
+            Set<NodeAddress> downNow = NodeProbe.unreachable(probe.probe(nodes));
             Set<NodeAddress> cameBack = new LinkedHashSet<>(downAtLastCheck);
             cameBack.addAll(store.nodesThatMissedWrites());
             cameBack.removeAll(downNow);
             cameBack.retainAll(nodes);
-            downAtLastCheck = downNow;
-            if (!cameBack.isEmpty() && changeLock.tryLock()) {
-                try {
-                    LOG.log(Level.INFO, "Storage node(s) {0} answer again after missing writes or being down: repairing",
-                            cameBack);
-                    repairNow();
-                } finally {
-                    changeLock.unlock();
-                }
+            if (cameBack.isEmpty()) {
+                downAtLastCheck = downNow;
+                return;
+            }
+            if (!changeLock.tryLock()) {
+                downAtLastCheck = union(downAtLastCheck, downNow);
+                return;
+            }
+            try {
+                LOG.log(Level.INFO, "Storage node(s) {0} answer again after missing writes or being down: repairing",
+                        cameBack);
+                repairNow();
+                downAtLastCheck = downNow;
+            } finally {
+                changeLock.unlock();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The automatic repair check failed; it runs again in " + repairCheckInterval, e);
         }
+    }
+
+    private static Set<NodeAddress> union(Set<NodeAddress> first, Set<NodeAddress> second) {
+        Set<NodeAddress> union = new LinkedHashSet<>(first);
+        union.addAll(second);
+        return Set.copyOf(union);
     }
 
     // ---- state ----

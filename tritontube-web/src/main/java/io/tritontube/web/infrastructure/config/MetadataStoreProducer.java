@@ -1,8 +1,12 @@
 package io.tritontube.web.infrastructure.config;
 
 import io.tritontube.web.domain.video.VideoRepository;
+import io.tritontube.web.infrastructure.persistence.etcd.EtcdConnection;
+import io.tritontube.web.infrastructure.persistence.etcd.EtcdVideoRepository;
 import io.tritontube.web.infrastructure.persistence.sqlite.SqliteVideoRepository;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -10,7 +14,10 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Builds the {@link VideoRepository} of the configured {@code tritontube.metadata.kind}. */
+/**
+ * Builds the {@link VideoRepository} of the configured {@code tritontube.metadata.kind}, and,
+ * for etcd, the one client connection that the metadata and the ring's membership share.
+ */
 @ApplicationScoped
 public class MetadataStoreProducer {
 
@@ -18,6 +25,8 @@ public class MetadataStoreProducer {
 
     @Inject
     TritonTubeSettings settings;
+
+    private EtcdConnection etcd;
 
     @Produces
     @ApplicationScoped
@@ -27,11 +36,34 @@ public class MetadataStoreProducer {
         LOG.log(Level.INFO, "video metadata: {0} {1}", new Object[] {kind, options});
         return switch (kind) {
             case SQLITE -> SqliteVideoRepository.open(Path.of(options));
-            case ETCD -> throw new IllegalStateException("tritontube.metadata.kind etcd is not wired yet");
+            case ETCD -> new EtcdVideoRepository(etcdConnection());
         };
     }
 
     void close(@Disposes VideoRepository repository) {
         repository.close();
+    }
+
+    /**
+     * The etcd connection, opened on first use and closed with this bean: every user gets the
+     * same one, so its lifetime is this bean's, not the injection point's.
+     */
+    @Produces
+    @Dependent
+    synchronized EtcdConnection etcdConnection() {
+        if (settings.metadataKind() != MetadataKind.ETCD) {
+            throw new IllegalStateException("no etcd connection: tritontube.metadata.kind is " + settings.metadataKind());
+        }
+        if (etcd == null) {
+            etcd = EtcdConnection.connect(settings.metadataOptions());
+        }
+        return etcd;
+    }
+
+    @PreDestroy
+    synchronized void closeEtcd() {
+        if (etcd != null) {
+            etcd.close();
+        }
     }
 }

@@ -1,11 +1,15 @@
 package io.tritontube.web.infrastructure.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,6 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class TritonTubeSettings {
+
+    private static final Logger LOG = Logger.getLogger(TritonTubeSettings.class.getName());
 
     @Inject
     @ConfigProperty(name = "tritontube.data.dir", defaultValue = "data")
@@ -69,6 +75,18 @@ public class TritonTubeSettings {
     @Inject
     @ConfigProperty(name = "tritontube.transcode.timeout", defaultValue = "PT2H")
     String transcodeTimeout;
+
+    /**
+     * Reads every setting once when the application starts, so that a typo in a kind or a
+     * duration stops the deployment with its message instead of failing the first upload,
+     * and logs the configuration in effect.
+     */
+    void checkOnStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.log(Level.INFO, "TritonTube settings: data {0}, metadata {1} {2}, content {3} {4}, uploads up to {5} bytes, "
+                        + "packaging by {6} (probe {7}) stopped after {8}",
+                new Object[] {dataDir(), metadataKind(), metadataOptions(), contentKind(), contentOptions(),
+                        String.valueOf(uploadMaxBytes()), ffmpeg(), ffprobe(), transcodeTimeout()});
+    }
 
     /** Absolute, so that log lines and error messages name the real place. */
     public Path dataDir() {

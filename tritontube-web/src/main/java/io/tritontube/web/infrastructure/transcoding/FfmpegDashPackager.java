@@ -20,6 +20,9 @@ public final class FfmpegDashPackager implements VideoPackager {
 
     private static final Logger LOG = Logger.getLogger(FfmpegDashPackager.class.getName());
 
+    /** ffmpeg's exit status after SIGTERM or SIGINT: the server stopping, not a bad upload. */
+    private static final int FFMPEG_STOPPED_BY_SIGNAL = 255;
+
     private final String ffmpeg;
     private final Duration timeout;
     private final ToolRunner runner;
@@ -46,6 +49,9 @@ public final class FfmpegDashPackager implements VideoPackager {
                 outputDirectory, timeout, progressLines);
         if (outcome.timedOut()) {
             throw new PackagingException("packaging took longer than the limit of " + describe(timeout) + " and was stopped");
+        }
+        if (outcome.exitCode() == FFMPEG_STOPPED_BY_SIGNAL) {
+            throw new PackagingException("packaging was interrupted, most likely by a server restart; upload again");
         }
         if (!outcome.succeeded()) {
             LOG.log(Level.WARNING, "ffmpeg failed on {0} with exit code {1}:\n{2}",

@@ -22,11 +22,13 @@ import io.tritontube.web.infrastructure.content.nw.LocalStorageNodes;
 import io.tritontube.web.infrastructure.content.nw.RingContentStore;
 import io.tritontube.web.infrastructure.persistence.sqlite.SqliteClusterStateRepository;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -117,31 +121,41 @@ class ClusterMembershipServiceTest {
         WebServer web = startWebServer(2, NO_AUTOMATIC_REPAIR);
         upload(web, 6, 10);
         AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicBoolean changing = new AtomicBoolean();
         AtomicInteger reads = new AtomicInteger();
-        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicInteger readsDuringChanges = new AtomicInteger();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        ExecutorService readerThread = Executors.newSingleThreadExecutor();
+        toClose.add(readerThread::shutdownNow);
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
             while (reading.get()) {
                 for (Map.Entry<ContentKey, byte[]> file : uploaded.entrySet()) {
+                    boolean duringChange = changing.get();
                     try {
-                        if (!java.util.Arrays.equals(file.getValue(), read(web.store, file.getKey()))) {
+                        if (!Arrays.equals(file.getValue(), read(web.store, file.getKey()))) {
                             failures.add(file.getKey() + ": wrong bytes");
                         }
-                        reads.incrementAndGet();
                     } catch (IOException | RuntimeException e) {
                         failures.add(file.getKey() + ": " + e);
                     }
+                    reads.incrementAndGet();
+                    if (duringChange && changing.get()) {
+                        readsDuringChanges.incrementAndGet();
+                    }
                 }
             }
-        }, Executors.newSingleThreadExecutor());
+        }, readerThread);
+        await().until(() -> reads.get() > 0);
 
-        NodeAddress fourth = nodes.start();
-        web.membership.addNode(fourth.value());
+        changing.set(true);
+        web.membership.addNode(nodes.start().value());
         web.membership.removeNode(seed.get(0).value());
+        changing.set(false);
         reading.set(false);
         reader.get();
 
         assertEquals(List.of(), failures);
-        assertTrue(reads.get() > uploaded.size(), "the reader read during the changes: " + reads.get());
+        assertTrue(readsDuringChanges.get() > 0, "reads made while the ring changed: " + readsDuringChanges.get());
         assertEveryFileExactlyOnItsOwners(web.ring());
     }
 
@@ -202,7 +216,7 @@ class ClusterMembershipServiceTest {
     @Test
     void aSecondChangeWhileOneRunsIsRefusedAtOnce() throws Exception {
         WebServer web = startWebServer(2, NO_AUTOMATIC_REPAIR);
-        try (ServerSocket silentNode = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket silentNode = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             // Accepts connections and never answers: the health call waits for its deadline.
             CompletableFuture<Integer> slowAdd = CompletableFuture.supplyAsync(
                     () -> web.membership.addNode("127.0.0.1:" + silentNode.getLocalPort()));
@@ -239,7 +253,8 @@ class ClusterMembershipServiceTest {
         grown.add(fourth);
         assertEquals(grown, repository.load().orElseThrow().nodes());
         assertEquals(HashRing.of(grown, VIRTUAL_NODES, 2), restarted.ring());
-        assertEveryFileExactlyOnItsOwners(restarted.ring());
+        // The copies the new ring no longer needs are deleted just after the switch.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEveryFileExactlyOnItsOwners(restarted.ring()));
     }
 
     @Test
@@ -302,6 +317,23 @@ class ClusterMembershipServiceTest {
         nodes.restart(down);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEveryFileExactlyOnItsOwners(web.ring()));
+    }
+
+    @Test
+    void aVideoDeletedWhileANodeWasDownIsDeletedThereWhenItAnswersAndNotRestored() throws Exception {
+        WebServer web = startWebServer(2, NO_AUTOMATIC_REPAIR);
+        upload(web, 1, 10);
+        NodeAddress down = seed.get(0);
+        nodes.stop(down);
+        web.store.deleteVideo(VideoId.of("video 0"));
+        nodes.restart(down);
+
+        RepairReport report = web.membership.repair();
+
+        assertEquals(0, report.copiesRestored());
+        for (NodeAddress node : seed) {
+            assertEquals(Set.of(), nodes.keysOn(node), "files of the deleted video on " + node);
+        }
     }
 
     @Test

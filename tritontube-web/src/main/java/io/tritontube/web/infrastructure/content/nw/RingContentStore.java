@@ -59,6 +59,8 @@ public final class RingContentStore implements ContentStore {
      */
     private final ReadWriteLock placementChange = new ReentrantReadWriteLock(true);
     private final Set<NodeAddress> nodesThatMissedWrites = ConcurrentHashMap.newKeySet();
+    /** Videos deleted while a node was down, by node: their copies there are still to delete. */
+    private final Map<NodeAddress, Set<VideoId>> unfinishedDeletes = new ConcurrentHashMap<>();
     private volatile RingPlacement placement;
 
     public RingContentStore(StorageNodeClients clients, RingPlacement initial) {
@@ -139,27 +141,60 @@ public final class RingContentStore implements ContentStore {
 
     /**
      * Asks every node of the ring to delete the video's files. A node that cannot be reached
-     * keeps its copies and is logged; only when no node could be asked does this fail.
+     * keeps its copies for now: it is logged and remembered, and {@link #finishDeletes} (run
+     * by every repair) deletes them once it answers. Only when no node could be asked does
+     * this fail.
      */
     @Override
     public void deleteVideo(VideoId videoId) throws IOException {
         Set<NodeAddress> nodes = placement.allNodes();
-        Map<NodeAddress, CompletableFuture<Integer>> deletes = new LinkedHashMap<>();
-        for (NodeAddress node : nodes) {
-            deletes.put(node, onClient(node, client -> client.deleteVideo(videoId.value())));
-        }
         List<String> failures = new ArrayList<>();
-        for (Map.Entry<NodeAddress, CompletableFuture<Integer>> delete : deletes.entrySet()) {
-            awaitOutcome(delete.getValue()).ifPresent(failure -> {
-                failures.add(delete.getKey() + ": " + failure.getMessage());
-                LOG.log(Level.WARNING, "Could not delete the files of video {0} on storage node {1}: {2}",
-                        new Object[] {videoId, delete.getKey(), failure.getMessage()});
-            });
-        }
+        deleteOn(nodes, videoId).forEach((node, failure) -> {
+            failures.add(node + ": " + failure.getMessage());
+            unfinishedDeletes.computeIfAbsent(node, unused -> ConcurrentHashMap.newKeySet()).add(videoId);
+            LOG.log(Level.WARNING, "Could not delete the files of video {0} on storage node {1} ({2}); "
+                    + "they are deleted when it answers again", new Object[] {videoId, node, failure.getMessage()});
+        });
         if (!nodes.isEmpty() && failures.size() == nodes.size()) {
             throw new IOException("could not delete the files of video " + videoId + " on any storage node: "
                     + String.join("; ", failures));
         }
+    }
+
+    /** Deletes, on those of {@code reachable} that were down for it, the files of every video deleted meanwhile. */
+    public void finishDeletes(Set<NodeAddress> reachable) throws InterruptedException {
+        for (NodeAddress node : reachable) {
+            Set<VideoId> videos = unfinishedDeletes.getOrDefault(node, Set.of());
+            for (VideoId videoId : Set.copyOf(videos)) {
+                if (deleteOnOrInterrupted(node, videoId)) {
+                    videos.remove(videoId);
+                    LOG.log(Level.INFO, "Deleted the files of video {0} left on storage node {1}", new Object[] {videoId, node});
+                }
+            }
+        }
+    }
+
+    private boolean deleteOnOrInterrupted(NodeAddress node, VideoId videoId) throws InterruptedException {
+        try {
+            return deleteOn(Set.of(node), videoId).isEmpty();
+        } catch (InterruptedIOException e) {
+            InterruptedException interrupted = new InterruptedException(e.getMessage());
+            interrupted.initCause(e);
+            throw interrupted;
+        }
+    }
+
+    /** Deletes the video on each node in parallel; returns the failures by node. */
+    private Map<NodeAddress, IOException> deleteOn(Set<NodeAddress> nodes, VideoId videoId) throws InterruptedIOException {
+        Map<NodeAddress, CompletableFuture<Integer>> deletes = new LinkedHashMap<>();
+        for (NodeAddress node : nodes) {
+            deletes.put(node, onClient(node, client -> client.deleteVideo(videoId.value())));
+        }
+        Map<NodeAddress, IOException> failures = new LinkedHashMap<>();
+        for (Map.Entry<NodeAddress, CompletableFuture<Integer>> delete : deletes.entrySet()) {
+            awaitOutcome(delete.getValue()).ifPresent(failure -> failures.put(delete.getKey(), failure));
+        }
+        return failures;
     }
 
     @Override

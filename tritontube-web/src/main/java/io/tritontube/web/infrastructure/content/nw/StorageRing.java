@@ -87,9 +87,9 @@ public class StorageRing {
     @ConfigProperty(name = "tritontube.grpc.tls.ca")
     Optional<String> tlsTrustedCa;
 
-    /** The metadata store's etcd connection, shared when someone produces one. */
+    /** The metadata's etcd connection, shared; resolved only when the metadata lives in etcd. */
     @Inject
-    Instance<EtcdConnection> sharedEtcd;
+    Instance<EtcdConnection> etcd;
 
     @Resource
     ManagedThreadFactory threads;
@@ -97,7 +97,6 @@ public class StorageRing {
     private NetworkContentOptions options;
     private GrpcSecuritySettings security;
     private ExecutorService clientThreads;
-    private EtcdConnection ownEtcd;
     private ClusterStateRepository repository;
     private RingContentStore store;
     private ClusterMembershipService membership;
@@ -143,9 +142,6 @@ public class StorageRing {
         store.close();
         clientThreads.shutdownNow();
         repository.close();
-        if (ownEtcd != null) {
-            ownEtcd.close();
-        }
     }
 
     /** The ring's membership lives with the metadata: in its SQLite file, or in its etcd. */
@@ -153,13 +149,6 @@ public class StorageRing {
         if (settings.metadataKind() == MetadataKind.SQLITE) {
             return SqliteClusterStateRepository.open(Path.of(settings.metadataOptions()));
         }
-        EtcdConnection etcd;
-        if (sharedEtcd.isResolvable()) {
-            etcd = sharedEtcd.get();
-        } else {
-            ownEtcd = EtcdConnection.connect(settings.metadataOptions());
-            etcd = ownEtcd;
-        }
-        return new EtcdClusterStateRepository(etcd);
+        return new EtcdClusterStateRepository(etcd.get());
     }
 }

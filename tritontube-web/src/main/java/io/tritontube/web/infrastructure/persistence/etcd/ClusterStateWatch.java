@@ -92,7 +92,7 @@ final class ClusterStateWatch implements AutoCloseable {
 
     private void watchAfter(long revision) {
         seenRevision = Math.max(seenRevision, revision);
-        int current = ++generation;
+        int current = generation;
         WatchOption fromNextRevision = WatchOption.builder().withRevision(revision + 1).build();
         watcher = etcd.watch().watch(key, fromNextRevision, Watch.listener(
                 response -> later(() -> ifCurrent(current, () -> handle(response)), Duration.ZERO),
@@ -193,6 +193,7 @@ final class ClusterStateWatch implements AutoCloseable {
     }
 
     private void closeWatcher() {
+        generation++; // whatever the old watcher still reports (an end after its error) is stale now
         if (watcher != null) {
             watcher.close();
             watcher = null;

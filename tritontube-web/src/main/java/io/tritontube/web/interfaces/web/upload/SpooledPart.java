@@ -10,9 +10,12 @@ import java.nio.file.Path;
 final class SpooledPart implements UploadedFile {
 
     private final Part part;
+    private final Path spoolDirectory;
 
-    SpooledPart(Part part) {
+    /** @param spoolDirectory the location of the endpoint's multipart configuration */
+    SpooledPart(Part part, Path spoolDirectory) {
         this.part = part;
+        this.spoolDirectory = spoolDirectory;
     }
 
     @Override
@@ -30,9 +33,14 @@ final class SpooledPart implements UploadedFile {
         return part.getInputStream();
     }
 
-    /** With an absolute path, the container renames its spool file rather than copying it. */
+    /**
+     * The servlet specification resolves {@link Part#write} names against the multipart
+     * location (Payara even prefixes absolute paths with it), so the target is given relative
+     * to the spool directory. On one file system the container then renames its spool file
+     * rather than copying it.
+     */
     @Override
     public void moveTo(Path target) throws IOException {
-        part.write(target.toAbsolutePath().toString());
+        part.write(spoolDirectory.toAbsolutePath().relativize(target.toAbsolutePath()).toString());
     }
 }

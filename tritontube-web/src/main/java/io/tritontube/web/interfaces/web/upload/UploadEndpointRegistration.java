@@ -42,9 +42,11 @@ public class UploadEndpointRegistration implements ServletContextListener {
             throw new UncheckedIOException("cannot prepare the upload spool directory " + spool, e);
         }
         ServletContext context = event.getServletContext();
-        ServletRegistration.Dynamic upload = context.addServlet("upload", new UploadServlet(uploads, maxBytes));
+        ServletRegistration.Dynamic upload = context.addServlet("upload", new UploadServlet(uploads, spool, maxBytes));
         upload.addMapping("/upload");
+        // No per-file limit here: the servlet checks the file's size itself after parsing, so that
+        // an oversize part is refused with its spool file deleted rather than cut off and left behind.
         upload.setMultipartConfig(new MultipartConfigElement(
-                spool.toString(), maxBytes, maxBytes + UploadServlet.MULTIPART_OVERHEAD_BYTES, 0));
+                spool.toString(), -1, maxBytes + UploadServlet.MULTIPART_OVERHEAD_BYTES, 0));
     }
 }

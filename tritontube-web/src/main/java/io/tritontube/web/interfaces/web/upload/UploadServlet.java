@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,25 +29,34 @@ final class UploadServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(UploadServlet.class.getName());
 
-    /** Room for the multipart boundaries and part headers around the file itself. */
+    /** Room for the multipart boundaries, part headers and small fields around the file itself. */
     static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
     static final String FILE_PART = "file";
 
     private final transient UploadService uploads;
+    private final transient Path spoolDirectory;
     private final long maxBytes;
 
-    UploadServlet(UploadService uploads, long maxBytes) {
+    UploadServlet(UploadService uploads, Path spoolDirectory, long maxBytes) {
         this.uploads = uploads;
+        this.spoolDirectory = spoolDirectory;
         this.maxBytes = maxBytes;
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // Refuse an announced oversize body before reading a byte of it.
-        if (request.getContentLengthLong() > maxBytes + MULTIPART_OVERHEAD_BYTES) {
-            response.setHeader("Connection", "close");
-            ErrorResponses.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
+        // Refuse an oversize body before reading a byte of it. A body of unknown length is
+        // refused too: the container would spool it until its limit and, on exceeding it,
+        // leave the partial spool file behind.
+        long declaredLength = request.getContentLengthLong();
+        if (declaredLength < 0) {
+            ErrorResponses.send(request, response, HttpServletResponse.SC_LENGTH_REQUIRED,
+                    "the upload must state its size (Content-Length); chunked uploads are not accepted");
+            return;
+        }
+        if (declaredLength > maxBytes + MULTIPART_OVERHEAD_BYTES) {
+            refuseTooLarge(request, response);
             return;
         }
         try {
@@ -54,9 +64,9 @@ final class UploadServlet extends HttpServlet {
             try {
                 file = request.getPart(FILE_PART);
             } catch (IllegalStateException overLimit) {
-                // The servlet API's way of saying that a part or the request exceeded the multipart limits.
-                response.setHeader("Connection", "close");
-                ErrorResponses.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
+                // The servlet API's way of saying that the request exceeded the multipart limit;
+                // the length check above keeps honest clients from ever getting here.
+                refuseTooLarge(request, response);
                 return;
             } catch (ServletException notMultipart) {
                 ErrorResponses.send(request, response, 400, "the request is not a multipart/form-data upload");
@@ -66,6 +76,8 @@ final class UploadServlet extends HttpServlet {
                 ErrorResponses.send(request, response, 400, "the upload has no '" + FILE_PART + "' part");
             } else if (file.getSubmittedFileName() == null) {
                 ErrorResponses.send(request, response, 400, "the '" + FILE_PART + "' part is not a file");
+            } else if (file.getSize() > maxBytes) {
+                refuseTooLarge(request, response);
             } else {
                 accept(request, response, file);
             }
@@ -76,7 +88,7 @@ final class UploadServlet extends HttpServlet {
 
     private void accept(HttpServletRequest request, HttpServletResponse response, Part file) throws IOException {
         try {
-            Video video = uploads.accept(new SpooledPart(file));
+            Video video = uploads.accept(new SpooledPart(file, spoolDirectory));
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", UrlPaths.videoPage(request.getContextPath(), video.id()));
         } catch (InvalidVideoIdException | UploadRejectedException e) {
@@ -94,8 +106,11 @@ final class UploadServlet extends HttpServlet {
         }
     }
 
-    private String tooLarge() {
-        return "the upload is larger than the limit of " + ByteSizes.describe(maxBytes);
+    private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // The client may still be sending; closing the connection stops it from sending the rest in vain.
+        response.setHeader("Connection", "close");
+        ErrorResponses.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                "the upload is larger than the limit of " + ByteSizes.describe(maxBytes) + " (" + maxBytes + " bytes)");
     }
 
     private static void deleteSpooledParts(HttpServletRequest request) {

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +76,7 @@ class RingContentStoreTest {
 
         try (StoredContent content = store.open(key("init-0.m4s"), new ByteRange(100, 50)).orElseThrow()) {
             assertEquals(10_000, content.fileSize());
-            assertArrayEquals(java.util.Arrays.copyOfRange(bytes, 100, 150), content.stream().readAllBytes());
+            assertArrayEquals(Arrays.copyOfRange(bytes, 100, 150), content.stream().readAllBytes());
         }
     }
 
