@@ -50,7 +50,7 @@ public final class PayaraMicroServer implements AutoCloseable {
         command.addAll(List.of("-jar", Artifacts.payaraMicro().toString(),
                 "--deploy", Artifacts.war().toString(), "--contextroot", "/",
                 "--port", Integer.toString(port), "--nocluster",
-                "--rootdir", workDir.resolve("payara").toString(),
+                // No --rootdir: a reused root directory redeploys the WAR a second time after a restart.
                 "--prebootcommandfile", loopbackOnly(workDir).toString()));
         ChildProcess process = ChildProcess.start(name, command, workDir.resolve("logs/" + name + ".log"));
         PayaraMicroServer server = new PayaraMicroServer(port, workDir, process);

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 /**
  * The steps of processing one accepted upload: package it as DASH (progress 0-90), store
  * every file (90-100), mark the video ready. On any failure the video is marked failed with
- * a short reason and none of its files is left in the store. The upload file and the
- * packaging directory are removed whatever happens.
+ * a short reason and none of its files is left in the store; a video deleted meanwhile is
+ * dropped between steps, with its files. The upload file and the packaging directory are
+ * removed whatever happens.
  */
 final class VideoProcessor {
 
@@ -48,11 +49,16 @@ final class VideoProcessor {
         ProgressRecorder progress = new ProgressRecorder(videos, video, clock);
         Path output = null;
         try {
+            stopIfDeleted(video.id());
             output = workArea.newOutputDirectory();
             packageDash(uploadFile, media, output, progress);
+            stopIfDeleted(video.id());
             publish(video.id(), output, progress);
+            stopIfDeleted(video.id());
             videos.update(progress.latest().ready());
             LOG.log(Level.INFO, "video {0} is ready", video.id());
+        } catch (DeletedMeanwhileException e) {
+            removeFilesOfDeleted(video.id());
         } catch (ProcessingFailedException e) {
             fail(progress.latest(), e.getMessage(), e.getCause());
         } catch (IOException | RuntimeException e) {
@@ -91,6 +97,27 @@ final class VideoProcessor {
         }
     }
 
+    /**
+     * Stops processing a video that was deleted meanwhile ({@link VideoDeletion}). A delete after
+     * the last check is still safe: it removes the record, so marking ready changes nothing,
+     * and then the files, which are all published by then.
+     */
+    private void stopIfDeleted(VideoId id) throws DeletedMeanwhileException {
+        if (videos.find(id).isEmpty()) {
+            throw new DeletedMeanwhileException();
+        }
+    }
+
+    /** The delete may have run while files were still being published: those are removed here. */
+    private void removeFilesOfDeleted(VideoId id) {
+        LOG.log(Level.INFO, "video {0} was deleted during its processing: processing stopped", id);
+        try {
+            content.deleteVideo(id);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not remove the stored files of deleted video " + id, e);
+        }
+    }
+
     /** Records the failure and removes whatever of the video reached the store. */
     private void fail(Video latest, String reason, Throwable cause) {
         LOG.log(Level.WARNING, "processing video " + latest.id() + " failed: " + reason, cause);
@@ -115,6 +142,10 @@ final class VideoProcessor {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not remove " + path + " left by processing video " + id, e);
         }
+    }
+
+    /** The video's record is gone: someone deleted it while it was processing. */
+    private static final class DeletedMeanwhileException extends Exception {
     }
 
     /** A step failed; the message is the reason the uploader will read. */

@@ -1,5 +1,6 @@
 package io.tritontube.web.application;
 
+import io.tritontube.web.domain.video.IdSearch;
 import io.tritontube.web.domain.video.Video;
 import io.tritontube.web.domain.video.VideoAlreadyExistsException;
 import io.tritontube.web.domain.video.VideoId;
@@ -36,6 +37,11 @@ final class RecordingVideoRepository implements VideoRepository {
 
     @Override
     public VideoSlice listNewestFirst(Optional<String> pageToken, int limit) {
+        throw new UnsupportedOperationException("not used by progress reporting");
+    }
+
+    @Override
+    public VideoSlice searchNewestFirst(IdSearch search, Optional<String> pageToken, int limit) {
         throw new UnsupportedOperationException("not used by progress reporting");
     }
 

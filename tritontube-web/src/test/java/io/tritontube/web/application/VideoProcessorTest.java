@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tritontube.web.application.media.MediaInfo;
 import io.tritontube.web.application.media.PackagingException;
 import io.tritontube.web.application.media.VideoPackager;
+import io.tritontube.web.domain.content.ByteRange;
+import io.tritontube.web.domain.content.ContentKey;
 import io.tritontube.web.domain.content.ContentStore;
+import io.tritontube.web.domain.content.StoredContent;
 import io.tritontube.web.domain.video.Video;
 import io.tritontube.web.domain.video.VideoId;
 import io.tritontube.web.domain.video.VideoStatus;
@@ -21,6 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -113,6 +118,56 @@ class VideoProcessorTest {
 
         assertEquals("the server could not run the packager: Cannot run program \"ffmpeg\": error=2, No such file or directory",
                 videos.find(video.id()).orElseThrow().error());
+    }
+
+    @Test
+    void aVideoDeletedWhilePackagingIsNeitherPublishedNorBroughtBack() throws Exception {
+        VideoPackager deletedMeanwhile = (source, media, output, progress) -> {
+            writesEveryFile().packageDash(source, media, output, progress);
+            videos.delete(video.id());
+        };
+
+        processor(store, deletedMeanwhile).process(video, upload, MEDIA);
+
+        assertEquals(Optional.empty(), videos.find(video.id()));
+        assertFalse(Files.exists(store.root().resolve("my clip")), "nothing published");
+        assertEquals(List.of(), namesIn(directory.resolve("work")));
+    }
+
+    @Test
+    void filesPublishedAfterADeleteRemovedThemAreRemovedByTheProcessing() throws Exception {
+        // The delete runs, record then files, while the first file is being stored; the rest follow it.
+        AtomicBoolean deleted = new AtomicBoolean();
+        ContentStore deletedDuringPublishing = new ContentStore() {
+            @Override
+            public void put(ContentKey key, Path source) throws IOException {
+                store.put(key, source);
+                if (deleted.compareAndSet(false, true)) {
+                    videos.delete(key.videoId());
+                    store.deleteVideo(key.videoId());
+                }
+            }
+
+            @Override
+            public Optional<StoredContent> open(ContentKey key, ByteRange range) throws IOException {
+                return store.open(key, range);
+            }
+
+            @Override
+            public void deleteVideo(VideoId videoId) throws IOException {
+                store.deleteVideo(videoId);
+            }
+
+            @Override
+            public void close() {
+                store.close();
+            }
+        };
+
+        processor(deletedDuringPublishing, writesEveryFile()).process(video, upload, MEDIA);
+
+        assertEquals(Optional.empty(), videos.find(video.id()));
+        assertFalse(Files.exists(store.root().resolve("my clip")), "the files stored after the delete are gone too");
     }
 
     private VideoProcessor processor(ContentStore content, VideoPackager packager) {

@@ -37,6 +37,17 @@ public interface VideoRepository extends AutoCloseable {
      */
     VideoSlice listNewestFirst(Optional<String> pageToken, int limit);
 
+    /**
+     * Like {@link #listNewestFirst}, keeping only the videos that {@code search} matches. A
+     * store may bound the work of one page: such a page can hold fewer than {@code limit}
+     * videos (even none) and still name a next page, where the search goes on.
+     *
+     * @param pageToken empty for the first page, else a {@link VideoSlice#nextPage()} value of
+     *                  the same search
+     * @throws InvalidPageTokenException when {@code pageToken} is not one this repository issued
+     */
+    VideoSlice searchNewestFirst(IdSearch search, Optional<String> pageToken, int limit);
+
     @Override
     void close();
 }

@@ -11,6 +11,7 @@ import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.DeleteOption;
 import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.options.PutOption;
+import io.tritontube.web.domain.video.IdSearch;
 import io.tritontube.web.domain.video.MetadataUnavailableException;
 import io.tritontube.web.domain.video.Video;
 import io.tritontube.web.domain.video.VideoAlreadyExistsException;
@@ -43,6 +44,12 @@ public final class EtcdVideoRepository implements VideoRepository {
 
     /** etcd refuses transactions of more than 128 operations (--max-txn-ops); a page stays under it. */
     static final int MAX_PAGE = 100;
+
+    /** Index keys one range read of a search fetches. */
+    static final int SEARCH_BATCH = 1000;
+
+    /** The most index keys one page of a search scans; see {@link #searchNewestFirst}. */
+    static final int MAX_SCANNED_PER_PAGE = 10_000;
 
     /** Deletes and creates racing could in theory keep replacing the record; a few rounds settle any real race. */
     private static final int DELETE_ATTEMPTS = 3;
@@ -168,11 +175,7 @@ public final class EtcdVideoRepository implements VideoRepository {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
         ByteSequence from = pageToken.map(keys::firstKeyAfter).orElseGet(keys::newestFirstStart);
-        GetResponse index = etcd.await(() -> kv().get(from, GetOption.builder()
-                .withRange(keys.newestFirstEnd())
-                .withKeysOnly(true)
-                .withLimit(Math.min(limit, MAX_PAGE))
-                .build()), "list videos");
+        GetResponse index = readIndex(from, Math.min(limit, MAX_PAGE), "list videos");
         List<KeyValue> entries = index.getKvs();
         if (entries.isEmpty()) {
             return new VideoSlice(List.of(), Optional.empty());
@@ -183,6 +186,62 @@ public final class EtcdVideoRepository implements VideoRepository {
                 ? Optional.of(keys.pageTokenAfter(entries.get(entries.size() - 1).getKey()))
                 : Optional.empty();
         return new VideoSlice(videos, nextPage);
+    }
+
+    /**
+     * Newest first, only the videos {@code search} matches. The ids are part of the index keys,
+     * so the search reads keys only, {@value #SEARCH_BATCH} at a time, and reads the records of
+     * the matches alone.
+     *
+     * <p>Cost: etcd cannot filter, so a page scans the index from its token until it has
+     * {@code limit} matches, but never more than {@value #MAX_SCANNED_PER_PAGE} keys (about
+     * 80 bytes each: under 1 MB and {@value #MAX_SCANNED_PER_PAGE} / {@value #SEARCH_BATCH}
+     * range reads, plus one read of the matching records). A rare search over a large
+     * catalogue therefore answers pages with fewer matches, possibly none, each with the token
+     * that goes on scanning where it stopped.
+     */
+    @Override
+    public VideoSlice searchNewestFirst(IdSearch search, Optional<String> pageToken, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        int wanted = Math.min(limit, MAX_PAGE);
+        List<KeyValue> matches = new ArrayList<>(wanted);
+        ByteSequence from = pageToken.map(keys::firstKeyAfter).orElseGet(keys::newestFirstStart);
+        ByteSequence lastScanned = null;
+        boolean more;
+        int scanned = 0;
+        do {
+            GetResponse batch = readIndex(from, SEARCH_BATCH, "search the videos for '" + search.text() + "'");
+            List<KeyValue> entries = batch.getKvs();
+            int next = 0;
+            while (next < entries.size() && matches.size() < wanted) {
+                KeyValue entry = entries.get(next++);
+                lastScanned = entry.getKey();
+                scanned++;
+                if (search.matches(keys.idOfEntry(entry.getKey()))) {
+                    matches.add(entry);
+                }
+            }
+            // A full page may end mid-batch: the rest of the batch tells whether any match follows.
+            more = batch.isMore() || entries.subList(next, entries.size()).stream()
+                    .anyMatch(entry -> search.matches(keys.idOfEntry(entry.getKey())));
+            if (lastScanned != null) {
+                from = keys.successorOf(lastScanned);
+            }
+        } while (more && matches.size() < wanted && scanned < MAX_SCANNED_PER_PAGE);
+        List<Video> videos = matches.isEmpty() ? List.of() : readRecords(matches);
+        videos.forEach(readyVideos::remember);
+        Optional<String> nextPage = more ? Optional.of(keys.pageTokenAfter(lastScanned)) : Optional.empty();
+        return new VideoSlice(videos, nextPage);
+    }
+
+    private GetResponse readIndex(ByteSequence from, int limit, String action) {
+        return etcd.await(() -> kv().get(from, GetOption.builder()
+                .withRange(keys.newestFirstEnd())
+                .withKeysOnly(true)
+                .withLimit(limit)
+                .build()), action);
     }
 
     /** The records of the index entries, in their order, read in one round trip. */

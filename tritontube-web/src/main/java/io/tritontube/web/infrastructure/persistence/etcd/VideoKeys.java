@@ -59,6 +59,11 @@ final class VideoKeys {
         return keyspace.endOfRange(NEWEST_FIRST);
     }
 
+    /** The first key after {@code key}: where a range read continues after it. */
+    ByteSequence successorOf(ByteSequence key) {
+        return key.concat(EtcdKeyspace.bytes(SUCCESSOR));
+    }
+
     VideoId idOfEntry(ByteSequence entry) {
         Matcher parsed = INDEX_ENTRY.matcher(keyspace.remainderAfter(NEWEST_FIRST, entry));
         if (!parsed.matches()) {

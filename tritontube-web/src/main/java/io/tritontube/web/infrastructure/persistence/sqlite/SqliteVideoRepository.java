@@ -1,5 +1,6 @@
 package io.tritontube.web.infrastructure.persistence.sqlite;
 
+import io.tritontube.web.domain.video.IdSearch;
 import io.tritontube.web.domain.video.MetadataUnavailableException;
 import io.tritontube.web.domain.video.Video;
 import io.tritontube.web.domain.video.VideoAlreadyExistsException;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -45,6 +47,8 @@ public final class SqliteVideoRepository implements VideoRepository {
     private static final String NEWEST_FIRST_INDEX =
             "CREATE INDEX IF NOT EXISTS videos_newest_first ON videos (uploaded_at DESC, id DESC)";
     private static final String COLUMNS = "id, uploaded_at, status, progress, error";
+    /** The SQL function of {@link IdSearch}, registered on the connection. */
+    private static final String ID_MATCHES = "tritontube_id_matches";
 
     private final Path file;
     private final Connection connection;
@@ -74,6 +78,7 @@ public final class SqliteVideoRepository implements VideoRepository {
                 statement.execute(SCHEMA);
                 statement.execute(NEWEST_FIRST_INDEX);
             }
+            registerIdMatches(connection);
             return new SqliteVideoRepository(absolute, connection);
         } catch (IOException | SQLException e) {
             throw new MetadataUnavailableException("cannot open the SQLite metadata file " + absolute + ": " + e.getMessage(), e);
@@ -137,15 +142,32 @@ public final class SqliteVideoRepository implements VideoRepository {
         }
     }
 
-    /** Keyset pagination: each page continues strictly after the last (uploaded_at, id) seen. */
     @Override
-    public synchronized VideoSlice listNewestFirst(Optional<String> pageToken, int limit) {
+    public VideoSlice listNewestFirst(Optional<String> pageToken, int limit) {
+        return page(Optional.empty(), pageToken, limit);
+    }
+
+    /**
+     * The newest-first index walked in order, each row tested by {@link #ID_MATCHES}: a page
+     * costs the rows scanned until {@code limit} + 1 match, the whole table when few do. A
+     * {@code LIKE '%text%'} could not use an index either.
+     */
+    @Override
+    public VideoSlice searchNewestFirst(IdSearch search, Optional<String> pageToken, int limit) {
+        return page(Optional.of(search), pageToken, limit);
+    }
+
+    /** Keyset pagination: each page continues strictly after the last (uploaded_at, id) seen. */
+    private synchronized VideoSlice page(Optional<IdSearch> search, Optional<String> pageToken, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
         Optional<PageToken> after = pageToken.map(PageToken::decode);
+        List<String> conditions = new ArrayList<>(2);
+        after.ifPresent(token -> conditions.add("(uploaded_at < ? OR (uploaded_at = ? AND id < ?))"));
+        search.ifPresent(text -> conditions.add(ID_MATCHES + "(id, ?)"));
         String sql = "SELECT " + COLUMNS + " FROM videos"
-                + (after.isPresent() ? " WHERE uploaded_at < ? OR (uploaded_at = ? AND id < ?)" : "")
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY uploaded_at DESC, id DESC LIMIT ?";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int parameter = 1;
@@ -153,6 +175,9 @@ public final class SqliteVideoRepository implements VideoRepository {
                 select.setLong(parameter++, after.get().uploadedAtMillis());
                 select.setLong(parameter++, after.get().uploadedAtMillis());
                 select.setString(parameter++, after.get().id());
+            }
+            if (search.isPresent()) {
+                select.setString(parameter++, search.get().text());
             }
             // One row more than asked tells whether a next page exists without a second query.
             select.setInt(parameter, limit + 1);
@@ -179,6 +204,19 @@ public final class SqliteVideoRepository implements VideoRepository {
         } catch (SQLException e) {
             throw unavailable("close", e);
         }
+    }
+
+    /**
+     * Makes {@value #ID_MATCHES}{@code (id, text)} available to this connection's SQL: 1 when
+     * {@link IdSearch} matches, so that SQLite searches by exactly the rule every store uses.
+     */
+    private static void registerIdMatches(Connection connection) throws SQLException {
+        Function.create(connection, ID_MATCHES, new Function() {
+            @Override
+            protected void xFunc() throws SQLException {
+                result(new IdSearch(value_text(1)).matches(value_text(0)) ? 1 : 0);
+            }
+        }, 2, Function.FLAG_DETERMINISTIC);
     }
 
     private static Video toVideo(ResultSet row) throws SQLException {

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.op.Op;
+import io.etcd.jetcd.options.PutOption;
 import io.tritontube.testkit.EtcdCluster;
+import io.tritontube.web.domain.video.IdSearch;
 import io.tritontube.web.domain.video.InvalidPageTokenException;
 import io.tritontube.web.domain.video.Video;
 import io.tritontube.web.domain.video.VideoAlreadyExistsException;
@@ -36,6 +40,7 @@ class EtcdVideoRepositoryTest {
     private static final Instant NOON = Instant.parse("2026-11-30T12:00:00Z");
 
     private static EtcdConnection connection;
+    private String prefix;
     private EtcdVideoRepository videos;
 
     @BeforeAll
@@ -50,7 +55,8 @@ class EtcdVideoRepositoryTest {
 
     @BeforeEach
     void isolate() {
-        videos = new EtcdVideoRepository(connection, "/test-" + UUID.randomUUID() + "/");
+        prefix = "/test-" + UUID.randomUUID() + "/";
+        videos = new EtcdVideoRepository(connection, prefix);
     }
 
     @AfterEach
@@ -160,6 +166,40 @@ class EtcdVideoRepositoryTest {
     }
 
     @Test
+    void aSearchReadsTheIndexForMatchingIdsIgnoringCaseNewestFirstInPages() throws Exception {
+        List<String> newestFirst = List.of("Crete again", "cat video", "Été à CRÈTE", "holiday in crete", "dog");
+        for (int age = 0; age < newestFirst.size(); age++) {
+            videos.create(Video.accepted(VideoId.of(newestFirst.get(age)), NOON.minusSeconds(age)));
+        }
+
+        VideoSlice first = videos.searchNewestFirst(new IdSearch("CRETE"), Optional.empty(), 1);
+        VideoSlice second = videos.searchNewestFirst(new IdSearch("CRETE"), first.nextPage(), 1);
+
+        assertEquals(List.of("Crete again"), ids(first));
+        assertEquals(List.of("holiday in crete"), ids(second));
+        assertEquals(Optional.empty(), second.nextPage(), "no match follows the last one");
+        assertEquals(List.of("Été à CRÈTE"), ids(videos.searchNewestFirst(new IdSearch("crète"), Optional.empty(), 10)));
+        assertEquals(new VideoSlice(List.of(), Optional.empty()),
+                videos.searchNewestFirst(new IdSearch("nothing like it"), Optional.empty(), 10));
+    }
+
+    @Test
+    void aSearchPageScansABoundedPartOfTheIndexAndSaysWhereToGoOn() throws Exception {
+        int catalogue = EtcdVideoRepository.MAX_SCANNED_PER_PAGE + 5;
+        // Bulk-written index entries: creating 10 000 videos one by one would take minutes.
+        writeIndexEntries(catalogue - 1);
+        videos.create(Video.accepted(VideoId.of("the needle"), NOON.minusSeconds(catalogue)));
+
+        VideoSlice first = videos.searchNewestFirst(new IdSearch("needle"), Optional.empty(), 10);
+        VideoSlice second = videos.searchNewestFirst(new IdSearch("needle"), first.nextPage(), 10);
+
+        assertEquals(List.of(), ids(first), "the first page gave up after its budget of keys");
+        assertTrue(first.nextPage().isPresent(), "and said where to go on");
+        assertEquals(List.of("the needle"), ids(second));
+        assertEquals(Optional.empty(), second.nextPage());
+    }
+
+    @Test
     void aPageTokenNotIssuedByTheRepositoryIsRefused() {
         assertThrows(InvalidPageTokenException.class, () -> videos.listNewestFirst(Optional.of("not a token!"), 5));
         assertThrows(InvalidPageTokenException.class, () -> videos.listNewestFirst(Optional.of("MTIz"), 5));
@@ -213,5 +253,21 @@ class EtcdVideoRepositoryTest {
         other.create(Video.accepted(mine.id(), NOON));
 
         assertEquals(List.of(mine), videos.listNewestFirst(Optional.empty(), 10).videos());
+    }
+
+    /** Index entries of {@code count} made-up videos, a second apart, newest first from noon: a big catalogue in seconds. */
+    private void writeIndexEntries(int count) throws Exception {
+        VideoKeys layout = new VideoKeys(new EtcdKeyspace(prefix));
+        for (int start = 0; start < count; start += EtcdVideoRepository.MAX_PAGE) {
+            Op[] puts = IntStream.range(start, Math.min(count, start + EtcdVideoRepository.MAX_PAGE))
+                    .mapToObj(n -> Video.accepted(VideoId.of("filler " + n), NOON.minusSeconds(n)))
+                    .map(video -> Op.put(layout.newestFirstEntry(video), ByteSequence.EMPTY, PutOption.DEFAULT))
+                    .toArray(Op[]::new);
+            connection.kv().txn().Then(puts).commit().get();
+        }
+    }
+
+    private static List<String> ids(VideoSlice slice) {
+        return slice.videos().stream().map(v -> v.id().value()).toList();
     }
 }

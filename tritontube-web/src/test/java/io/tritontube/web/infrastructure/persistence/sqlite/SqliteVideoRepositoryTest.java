@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tritontube.web.domain.video.IdSearch;
 import io.tritontube.web.domain.video.InvalidPageTokenException;
 import io.tritontube.web.domain.video.Video;
 import io.tritontube.web.domain.video.VideoAlreadyExistsException;
@@ -164,6 +165,36 @@ class SqliteVideoRepositoryTest {
         assertEquals(List.of("two", "one"), ids(all));
         assertTrue(all.nextPage().isEmpty());
         assertTrue(repository.listNewestFirst(Optional.empty(), 10).nextPage().isEmpty());
+    }
+
+    @Test
+    void aSearchFindsIdsContainingTheTextIgnoringCaseNewestFirstInPages() throws Exception {
+        repository.create(Video.accepted(VideoId.of("Holiday in CRETE"), T0));
+        repository.create(Video.accepted(VideoId.of("cat video"), T0.plusSeconds(10)));
+        repository.create(Video.accepted(VideoId.of("Été à Crète"), T0.plusSeconds(20)));
+        repository.create(Video.accepted(VideoId.of("crete again"), T0.plusSeconds(30)));
+        repository.create(Video.accepted(VideoId.of("ÉTÉ 2026"), T0.plusSeconds(40)));
+
+        VideoSlice first = repository.searchNewestFirst(new IdSearch("cRete"), Optional.empty(), 1);
+        VideoSlice second = repository.searchNewestFirst(new IdSearch("cRete"), first.nextPage(), 1);
+
+        assertEquals(List.of("crete again"), ids(first));
+        assertEquals(List.of("Holiday in CRETE"), ids(second));
+        assertTrue(second.nextPage().isEmpty(), "the last match ends the search");
+        assertEquals(List.of("ÉTÉ 2026", "Été à Crète"), ids(repository.searchNewestFirst(new IdSearch("été"), Optional.empty(), 10)),
+                "case is ignored beyond ASCII");
+    }
+
+    @Test
+    void aSearchTakesPercentAndUnderscoreLiterally() throws Exception {
+        repository.create(Video.accepted(VideoId.of("100% pure"), T0));
+        repository.create(Video.accepted(VideoId.of("1000 pure"), T0.plusSeconds(1)));
+        repository.create(Video.accepted(VideoId.of("snake_case"), T0.plusSeconds(2)));
+        repository.create(Video.accepted(VideoId.of("snakescase"), T0.plusSeconds(3)));
+
+        assertEquals(List.of("100% pure"), ids(repository.searchNewestFirst(new IdSearch("0%"), Optional.empty(), 10)));
+        assertEquals(List.of("snake_case"), ids(repository.searchNewestFirst(new IdSearch("e_c"), Optional.empty(), 10)));
+        assertEquals(List.of(), ids(repository.searchNewestFirst(new IdSearch("nothing like it"), Optional.empty(), 10)));
     }
 
     @Test
