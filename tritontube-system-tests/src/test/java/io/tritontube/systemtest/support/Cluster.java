@@ -3,12 +3,14 @@ package io.tritontube.systemtest.support;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.tritontube.proto.admin.VideoContentAdminServiceGrpc;
+import io.tritontube.proto.cluster.ClusterAdminServiceGrpc;
 import io.tritontube.testkit.EtcdCluster;
 import io.tritontube.testkit.FreePorts;
 import io.tritontube.testkit.PayaraMicroServer;
 import io.tritontube.testkit.StorageDaemonProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,15 +31,23 @@ public final class Cluster implements AutoCloseable {
     private final List<WebServer> webServers = new ArrayList<>();
     private final List<ManagedChannel> channels = new ArrayList<>();
 
-    private Cluster(Path workDir, EtcdCluster etcd) {
+    private final Map<String, String> extraSettings;
+
+    private Cluster(Path workDir, EtcdCluster etcd, Map<String, String> extraSettings) {
         this.workDir = workDir;
         this.etcd = etcd;
+        this.extraSettings = Map.copyOf(extraSettings);
     }
 
     /** etcd, {@code nodes} storage daemons, and one web server whose ring starts with those nodes. */
     public static Cluster start(String name, int nodes) {
+        return start(name, nodes, Map.of());
+    }
+
+    /** As {@link #start(String, int)}, the web servers also given {@code extraSettings}. */
+    public static Cluster start(String name, int nodes, Map<String, String> extraSettings) {
         Path workDir = SystemTestDirs.fresh(name);
-        Cluster cluster = new Cluster(workDir, EtcdCluster.start());
+        Cluster cluster = new Cluster(workDir, EtcdCluster.start(), extraSettings);
         try {
             for (int i = 0; i < nodes; i++) {
                 cluster.startStorageNode();
@@ -50,9 +60,9 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    /** A new storage daemon, not yet in the ring. */
-    public StorageDaemonProcess startStorageNode() {
-        StorageDaemonProcess daemon = StorageDaemonProcess.start(workDir);
+    /** A new storage daemon, not yet in the ring, started with {@code extraArgs} (such as {@code --token}). */
+    public StorageDaemonProcess startStorageNode(String... extraArgs) {
+        StorageDaemonProcess daemon = StorageDaemonProcess.start(workDir, extraArgs);
         daemons.add(daemon);
         return daemon;
     }
@@ -65,15 +75,18 @@ public final class Cluster implements AutoCloseable {
         int index = webServers.size();
         String adminAddress = "127.0.0.1:" + FreePorts.pick();
         String nodes = daemons.stream().map(StorageDaemonProcess::address).collect(Collectors.joining(","));
-        PayaraMicroServer server = PayaraMicroServer.start("web-" + index, workDir.resolve("web-" + index), Map.of(
+        Map<String, String> settings = new HashMap<>(extraSettings);
+        settings.putAll(Map.of(
                 "tritontube.metadata.kind", "etcd",
                 "tritontube.metadata.options", etcd.clientEndpoints(),
                 "tritontube.content.kind", "nw",
                 "tritontube.content.options", adminAddress + "," + nodes,
                 "tritontube.ring.replicas", Integer.toString(REPLICAS)));
+        PayaraMicroServer server = PayaraMicroServer.start("web-" + index, workDir.resolve("web-" + index), settings);
         ManagedChannel channel = ManagedChannelBuilder.forTarget(adminAddress).usePlaintext().build();
         channels.add(channel);
-        WebServer web = new WebServer(new SiteClient(server), adminAddress, VideoContentAdminServiceGrpc.newBlockingStub(channel));
+        WebServer web = new WebServer(new SiteClient(server), adminAddress,
+                VideoContentAdminServiceGrpc.newBlockingStub(channel), ClusterAdminServiceGrpc.newBlockingStub(channel));
         webServers.add(web);
         return web;
     }
@@ -113,6 +126,7 @@ public final class Cluster implements AutoCloseable {
 
     /** One web server of the cluster: its site, and its admin service as the reference CLI saw it. */
     public record WebServer(SiteClient site, String adminAddress,
-                            VideoContentAdminServiceGrpc.VideoContentAdminServiceBlockingStub admin) {
+                            VideoContentAdminServiceGrpc.VideoContentAdminServiceBlockingStub admin,
+                            ClusterAdminServiceGrpc.ClusterAdminServiceBlockingStub clusterAdmin) {
     }
 }

@@ -31,6 +31,9 @@ public class UploadService {
 
     private static final Logger LOG = Logger.getLogger(UploadService.class.getName());
 
+    /** How many leading bytes {@link #checkBeginning} looks at. */
+    public static final int BEGINNING_LENGTH = Mp4Signature.LENGTH;
+
     @Inject
     VideoRepository videos;
 
@@ -52,16 +55,8 @@ public class UploadService {
      * @throws IOException when the server could not move the file or run ffprobe
      */
     public Video accept(UploadedFile upload) throws UploadRejectedException, VideoAlreadyExistsException, IOException {
-        if (upload.fileName() == null || upload.fileName().isEmpty()) {
-            throw new UploadRejectedException("no file was chosen");
-        }
-        VideoId id = VideoId.fromFileName(upload.fileName());
-        if (upload.size() == 0) {
-            throw new UploadRejectedException("the file is empty");
-        }
-        if (!startsLikeMp4(upload)) {
-            throw new UploadRejectedException("the file is not an MP4 video (it does not start with an ISO-BMFF 'ftyp' box)");
-        }
+        VideoId id = checkNameAndSize(upload.fileName(), upload.size());
+        checkBeginning(firstBytes(upload));
         Path uploadFile = workArea.newUploadFile();
         boolean handedOver = false;
         try {
@@ -80,9 +75,50 @@ public class UploadService {
         }
     }
 
-    private static boolean startsLikeMp4(UploadedFile upload) throws IOException {
+    /**
+     * The checks an upload can pass before its bytes arrive, which a resumable upload runs when
+     * it is announced: the same answers as {@link #accept}, so that nobody sends gigabytes only
+     * to learn that the name was taken. {@link #accept} checks the id again, atomically.
+     *
+     * @return the id the upload will get
+     * @throws InvalidVideoIdException when the file name gives no valid id
+     * @throws UploadRejectedException when there is no name or the size is 0
+     * @throws VideoAlreadyExistsException when a video with the same id exists now
+     */
+    public VideoId checkAnnounced(String fileName, long size) throws UploadRejectedException, VideoAlreadyExistsException {
+        VideoId id = checkNameAndSize(fileName, size);
+        if (videos.find(id).isPresent()) {
+            throw new VideoAlreadyExistsException(id);
+        }
+        return id;
+    }
+
+    /**
+     * The check of an upload's first bytes, which a resumable upload runs as soon as they arrive.
+     *
+     * @param head at least the first {@value #BEGINNING_LENGTH} bytes, or the whole file when shorter
+     * @throws UploadRejectedException when they are not the beginning of an MP4 file
+     */
+    public void checkBeginning(byte[] head) throws UploadRejectedException {
+        if (!Mp4Signature.matches(head)) {
+            throw new UploadRejectedException("the file is not an MP4 video (it does not start with an ISO-BMFF 'ftyp' box)");
+        }
+    }
+
+    private static VideoId checkNameAndSize(String fileName, long size) throws UploadRejectedException {
+        if (fileName == null || fileName.isEmpty()) {
+            throw new UploadRejectedException("no file was chosen");
+        }
+        VideoId id = VideoId.fromFileName(fileName);
+        if (size == 0) {
+            throw new UploadRejectedException("the file is empty");
+        }
+        return id;
+    }
+
+    private static byte[] firstBytes(UploadedFile upload) throws IOException {
         try (InputStream in = upload.openStream()) {
-            return Mp4Signature.matches(in.readNBytes(Mp4Signature.LENGTH));
+            return in.readNBytes(BEGINNING_LENGTH);
         }
     }
 

@@ -3,6 +3,8 @@ package io.tritontube.web.infrastructure.config;
 import io.tritontube.web.domain.content.ContentStore;
 import io.tritontube.web.infrastructure.content.fs.FileSystemContentStore;
 import io.tritontube.web.infrastructure.content.nw.StorageRing;
+import io.tritontube.web.interfaces.monitoring.MonitoredContentStore;
+import io.tritontube.web.interfaces.monitoring.SiteMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -13,7 +15,10 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Builds the {@link ContentStore} of the configured {@code tritontube.content.kind}. */
+/**
+ * Builds the {@link ContentStore} of the configured {@code tritontube.content.kind}, counting
+ * its failures in the site's metrics.
+ */
 @ApplicationScoped
 public class ContentStoreProducer {
 
@@ -21,6 +26,9 @@ public class ContentStoreProducer {
 
     @Inject
     TritonTubeSettings settings;
+
+    @Inject
+    SiteMetrics metrics;
 
     /** Built only when the nw kind is configured. */
     @Inject
@@ -32,10 +40,11 @@ public class ContentStoreProducer {
         ContentKind kind = settings.contentKind();
         String options = settings.contentOptions();
         LOG.log(Level.INFO, "video content: {0} {1}", new Object[] {kind, options});
-        return switch (kind) {
+        ContentStore store = switch (kind) {
             case FS -> new FileSystemContentStore(Path.of(options));
             case NW -> storageRing.get().store();
         };
+        return new MonitoredContentStore(store, metrics);
     }
 
     void close(@Disposes ContentStore store) {

@@ -29,6 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <tr><td>{@code tritontube.content.options}</td><td>{@code <data.dir>/content}</td>
  *     <td>the directory, or {@code "ADMIN_HOST:PORT,NODE1,NODE2,..."}</td></tr>
  * <tr><td>{@code tritontube.upload.max-bytes}</td><td>{@code 2147483648} (2 GiB)</td><td>largest accepted upload</td></tr>
+ * <tr><td>{@code tritontube.upload.rate-limit-per-minute}</td><td>{@code 30}</td>
+ *     <td>uploads one client address may start a minute (bursts up to that many); 0 turns the limit off</td></tr>
+ * <tr><td>{@code tritontube.upload.resumable-expiry}</td><td>{@code PT24H}</td>
+ *     <td>how long a resumable upload may sit without a new chunk before it is deleted: ISO-8601 duration or whole seconds</td></tr>
  * <tr><td>{@code tritontube.ffmpeg}</td><td>{@code ffmpeg}</td><td>the ffmpeg executable</td></tr>
  * <tr><td>{@code tritontube.ffprobe}</td><td>{@code ffprobe}</td><td>the ffprobe executable</td></tr>
  * <tr><td>{@code tritontube.transcode.timeout}</td><td>{@code PT2H}</td>
@@ -65,6 +69,14 @@ public class TritonTubeSettings {
     long uploadMaxBytes;
 
     @Inject
+    @ConfigProperty(name = "tritontube.upload.rate-limit-per-minute", defaultValue = "30")
+    int uploadRateLimitPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.upload.resumable-expiry", defaultValue = "PT24H")
+    String resumableUploadExpiry;
+
+    @Inject
     @ConfigProperty(name = "tritontube.ffmpeg", defaultValue = "ffmpeg")
     String ffmpeg;
 
@@ -86,6 +98,8 @@ public class TritonTubeSettings {
                         + "packaging by {6} (probe {7}) stopped after {8}",
                 new Object[] {dataDir(), metadataKind(), metadataOptions(), contentKind(), contentOptions(),
                         String.valueOf(uploadMaxBytes()), ffmpeg(), ffprobe(), transcodeTimeout()});
+        LOG.log(Level.INFO, "Uploads: at most {0} a minute per client (0: no limit); resumable uploads idle for {1} are deleted",
+                new Object[] {uploadRateLimitPerMinute(), resumableUploadExpiry()});
     }
 
     /** Absolute, so that log lines and error messages name the real place. */
@@ -96,6 +110,11 @@ public class TritonTubeSettings {
     /** Where multipart uploads are spooled while the request is read. */
     public Path spoolDir() {
         return dataDir().resolve("spool");
+    }
+
+    /** Where resumable uploads collect their chunks, one folder each; they survive a restart. */
+    public Path resumableUploadsDir() {
+        return dataDir().resolve("uploads");
     }
 
     /** Where accepted uploads wait for, and are packaged during, processing. */
@@ -126,6 +145,19 @@ public class TritonTubeSettings {
             throw new IllegalStateException("tritontube.upload.max-bytes must be at least 1, was " + uploadMaxBytes);
         }
         return uploadMaxBytes;
+    }
+
+    /** Uploads one client may start a minute; 0 when there is no limit. */
+    public int uploadRateLimitPerMinute() {
+        if (uploadRateLimitPerMinute < 0) {
+            throw new IllegalStateException("tritontube.upload.rate-limit-per-minute must be 0 (no limit) or more, was "
+                    + uploadRateLimitPerMinute);
+        }
+        return uploadRateLimitPerMinute;
+    }
+
+    public Duration resumableUploadExpiry() {
+        return parseDuration("tritontube.upload.resumable-expiry", resumableUploadExpiry);
     }
 
     public String ffmpeg() {

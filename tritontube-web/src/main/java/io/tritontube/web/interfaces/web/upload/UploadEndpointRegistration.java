@@ -1,6 +1,5 @@
 package io.tritontube.web.interfaces.web.upload;
 
-import io.tritontube.web.application.UploadService;
 import io.tritontube.web.application.WorkArea;
 import io.tritontube.web.infrastructure.config.TritonTubeSettings;
 import jakarta.inject.Inject;
@@ -28,7 +27,7 @@ public class UploadEndpointRegistration implements ServletContextListener {
     TritonTubeSettings settings;
 
     @Inject
-    UploadService uploads;
+    UploadIntake intake;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -42,7 +41,7 @@ public class UploadEndpointRegistration implements ServletContextListener {
             throw new UncheckedIOException("cannot prepare the upload spool directory " + spool, e);
         }
         ServletContext context = event.getServletContext();
-        ServletRegistration.Dynamic upload = context.addServlet("upload", new UploadServlet(uploads, spool, maxBytes));
+        ServletRegistration.Dynamic upload = context.addServlet("upload", new UploadServlet(intake, spool, maxBytes));
         upload.addMapping("/upload");
         // No per-file limit here: the servlet checks the file's size itself after parsing, so that
         // an oversize part is refused with its spool file deleted rather than cut off and left behind.
