@@ -31,3 +31,12 @@ build_if_missing() {
     fi
   done
 }
+
+# ensure_utf8_locale: file names are stored as UTF-8 bytes only under a UTF-8 locale (Java
+# takes its file-name encoding from it); without one, Unicode video ids could not be stored.
+ensure_utf8_locale() {
+  local locale=${LC_ALL:-${LC_CTYPE:-${LANG:-}}}
+  shopt -s nocasematch
+  [[ $locale == *utf-8* || $locale == *utf8* ]] || export LC_ALL=C.UTF-8
+  shopt -u nocasematch
+}

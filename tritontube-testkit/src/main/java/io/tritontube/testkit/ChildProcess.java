@@ -37,7 +37,10 @@ public final class ChildProcess implements AutoCloseable {
     private void launch() {
         try {
             Files.createDirectories(log.getParent());
-            process = ProcessLogs.redirectTo(new ProcessBuilder(command), log).start();
+            ProcessBuilder builder = ProcessLogs.redirectTo(new ProcessBuilder(command), log);
+            // Java takes its file-name encoding from the locale: Unicode video ids need UTF-8.
+            builder.environment().put("LC_ALL", "C.UTF-8");
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + command, e);
         }

@@ -138,13 +138,21 @@ public final class StorageClient implements AutoCloseable {
      * Copies {@code videoId/fileName} from this node to {@code target}, streaming node to node
      * through this process without a temporary file. The target checks the digest this node
      * computed, so a copy is either exact or refused. Completes with the byte count copied; fails
-     * with {@link StorageFileNotFoundException} if this node does not hold the file.
+     * with {@link StorageFileNotFoundException} if this node does not hold the file, and with
+     * {@link StorageChecksumMismatchException} if its copy is corrupt (not {@link FileStat#intact()}),
+     * so corruption never spreads.
      */
     public CompletableFuture<Long> copyTo(StorageClient target, String videoId, String fileName) {
         Objects.requireNonNull(target, "target");
+        String operation = describe("copy", videoId, fileName);
         return stat(videoId, fileName).thenComposeAsync(stat -> {
             FileStat source = stat.orElseThrow(() -> new CompletionException(new StorageFileNotFoundException(
-                    node, describe("copy", videoId, fileName) + " failed: no such file", null)));
+                    node, operation + " failed: no such file", null)));
+            if (!source.intact()) {
+                throw new CompletionException(new StorageChecksumMismatchException(node, operation
+                        + " refused: the copy on this node is corrupt, its SHA-256 is " + source.sha256()
+                        + " but " + source.recordedSha256().orElseThrow() + " was recorded when it was written", null));
+            }
             try {
                 return target.write(videoId, fileName, source.size(), source.sha256(), read(videoId, fileName));
             } catch (IOException e) {
@@ -176,12 +184,15 @@ public final class StorageClient implements AutoCloseable {
         return ReadStream.open(responses, node);
     }
 
-    /** Size and digest of {@code videoId/fileName} as on the node's disk, or empty if it is absent. */
+    /**
+     * Size and digest of {@code videoId/fileName} as on the node's disk, with the digest the node
+     * recorded when it was written, or empty if it is absent.
+     */
     public CompletableFuture<Optional<FileStat>> stat(String videoId, String fileName) {
         return this.<io.tritontube.proto.storage.FileStat>unary(describe("stat", videoId, fileName),
                         answerTimeoutMillis, (s, answer) -> s.stat(fileRef(videoId, fileName), answer))
                 .thenApply(stat -> Optional.of(new FileStat(videoId, fileName, stat.getSize(),
-                        Sha256.of(stat.getSha256().toByteArray()))))
+                        Sha256.of(stat.getSha256().toByteArray()), recordedSha256(stat))))
                 .exceptionallyCompose(failure -> StorageException.causeOf(failure)
                         .filter(StorageFileNotFoundException.class::isInstance)
                         .<CompletableFuture<Optional<FileStat>>>map(notFound -> CompletableFuture.completedFuture(Optional.empty()))
@@ -295,6 +306,12 @@ public final class StorageClient implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not close the content of a write to " + node + " that never started", e);
         }
+    }
+
+    private static Optional<Sha256> recordedSha256(io.tritontube.proto.storage.FileStat stat) {
+        return stat.getRecordedSha256().isEmpty()
+                ? Optional.empty()
+                : Optional.of(Sha256.of(stat.getRecordedSha256().toByteArray()));
     }
 
     private static WriteHeader header(String videoId, String fileName, long size, Sha256 sha256) {

@@ -185,7 +185,8 @@ class FaultSuiteTest {
         }
     }
 
-    private static Status.Code writeRefusal(StorageClient client, String videoId, String fileName, byte[] payload) {
+    private static Status.Code writeRefusal(StorageClient client, String videoId, String fileName, byte[] payload)
+            throws IOException {
         try {
             client.write(videoId, fileName, payload.length, Sha256.of(new ByteArrayInputStream(payload)), new ByteArrayInputStream(payload)).get();
             return Status.Code.OK;

@@ -1,6 +1,7 @@
 package io.tritontube.web.application;
 
 import io.tritontube.web.domain.video.Video;
+import io.tritontube.web.domain.video.VideoFormat;
 import io.tritontube.web.domain.video.VideoRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.logging.Logger;
 /**
  * Writes a video's progress to the repository as processing advances: at most once a
  * second and only when the figure went up, so that ffmpeg's many reports do not turn into
- * as many metadata writes. Safe to call from several threads.
+ * as many metadata writes; and the format once the packaging path is chosen. Safe to call
+ * from several threads.
  */
 final class ProgressRecorder {
 
@@ -42,6 +44,20 @@ final class ProgressRecorder {
         } catch (RuntimeException e) {
             // A missed progress write only makes the page's figure lag; processing goes on.
             LOG.log(Level.WARNING, "could not record progress " + percent + "% of video " + latest.id(), e);
+        }
+    }
+
+    /**
+     * Records the video's format (the packaging path chosen) at once: it changes once per
+     * video, and the status should show it while packaging runs.
+     */
+    synchronized void recordFormat(VideoFormat format) {
+        latest = latest.withFormat(format);
+        try {
+            videos.update(latest);
+        } catch (RuntimeException e) {
+            // The final ready or failed record carries the format too; only the status lags meanwhile.
+            LOG.log(Level.WARNING, "could not record the packaging of video " + latest.id(), e);
         }
     }
 

@@ -62,7 +62,7 @@ public class UploadService {
         try {
             upload.moveTo(uploadFile);
             MediaInfo media = inspect(uploadFile);
-            Video video = Video.accepted(id, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            Video video = Video.accepted(id, Instant.now().truncatedTo(ChronoUnit.MILLIS), media.format());
             videos.create(video);
             submit(video, uploadFile, media);
             handedOver = true;

@@ -1,6 +1,8 @@
 package io.tritontube.web.application;
 
 import io.tritontube.web.application.media.MediaInfo;
+import io.tritontube.web.application.media.MediaInspector;
+import io.tritontube.web.application.media.PackagingPlanner;
 import io.tritontube.web.application.media.VideoPackager;
 import io.tritontube.web.domain.content.ContentStore;
 import io.tritontube.web.domain.video.Video;
@@ -45,6 +47,9 @@ public class VideoProcessingService {
     ContentStore content;
 
     @Inject
+    MediaInspector inspector;
+
+    @Inject
     VideoPackager packager;
 
     @Inject
@@ -55,7 +60,8 @@ public class VideoProcessingService {
     @PostConstruct
     void createProcessor() {
         ContentPublisher publisher = new ContentPublisher(content, storageExecutor, MAX_BYTES_IN_FLIGHT);
-        processor = new VideoProcessor(videos, content, packager, publisher, workArea, Clock.systemUTC());
+        processor = new VideoProcessor(videos, content, new PackagingPlanner(inspector), packager, publisher, workArea,
+                Clock.systemUTC());
     }
 
     /**

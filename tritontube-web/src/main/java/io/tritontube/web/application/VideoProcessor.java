@@ -2,6 +2,9 @@ package io.tritontube.web.application;
 
 import io.tritontube.web.application.media.MediaInfo;
 import io.tritontube.web.application.media.PackagingException;
+import io.tritontube.web.application.media.PackagingPlan;
+import io.tritontube.web.application.media.PackagingPlanner;
+import io.tritontube.web.application.media.UnreadableMediaException;
 import io.tritontube.web.application.media.VideoPackager;
 import io.tritontube.web.domain.content.ContentStore;
 import io.tritontube.web.domain.video.Video;
@@ -17,8 +20,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The steps of processing one accepted upload: package it as DASH (progress 0-90), store
- * every file (90-100), mark the video ready. On any failure the video is marked failed with
+ * The steps of processing one accepted upload: choose the packaging path and record it on
+ * the video, package (progress 0-90), store every file (90-100), mark the video ready. On any failure the video is marked failed with
  * a short reason and none of its files is left in the store; a video deleted meanwhile is
  * dropped between steps, with its files. The upload file and the packaging directory are
  * removed whatever happens.
@@ -30,15 +33,17 @@ final class VideoProcessor {
 
     private final VideoRepository videos;
     private final ContentStore content;
+    private final PackagingPlanner planner;
     private final VideoPackager packager;
     private final ContentPublisher publisher;
     private final WorkArea workArea;
     private final Clock clock;
 
-    VideoProcessor(VideoRepository videos, ContentStore content, VideoPackager packager,
+    VideoProcessor(VideoRepository videos, ContentStore content, PackagingPlanner planner, VideoPackager packager,
                    ContentPublisher publisher, WorkArea workArea, Clock clock) {
         this.videos = videos;
         this.content = content;
+        this.planner = planner;
         this.packager = packager;
         this.publisher = publisher;
         this.workArea = workArea;
@@ -51,7 +56,8 @@ final class VideoProcessor {
         try {
             stopIfDeleted(video.id());
             output = workArea.newOutputDirectory();
-            packageDash(uploadFile, media, output, progress);
+            PackagingPlan plan = plan(video.id(), uploadFile, media, progress);
+            packageDash(uploadFile, plan, output, progress);
             stopIfDeleted(video.id());
             publish(video.id(), output, progress);
             stopIfDeleted(video.id());
@@ -69,10 +75,27 @@ final class VideoProcessor {
         }
     }
 
-    private void packageDash(Path uploadFile, MediaInfo media, Path output, ProgressRecorder progress)
+    /** Chooses remux or transcode, and records the choice at once so that the video's status shows it. */
+    private PackagingPlan plan(VideoId id, Path uploadFile, MediaInfo media, ProgressRecorder progress)
+            throws ProcessingFailedException {
+        PackagingPlan plan;
+        try {
+            plan = planner.plan(uploadFile, media);
+        } catch (UnreadableMediaException e) {
+            throw new ProcessingFailedException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ProcessingFailedException("the server could not inspect the video: " + e.getMessage(), e);
+        }
+        LOG.log(Level.INFO, "video {0}: {1} to {2}, because {3}",
+                new Object[] {id, plan.packaging().label(), plan.resolutions(), plan.reason()});
+        progress.recordFormat(media.format().packagedAs(plan.packaging(), plan.resolutions()));
+        return plan;
+    }
+
+    private void packageDash(Path uploadFile, PackagingPlan plan, Path output, ProgressRecorder progress)
             throws ProcessingFailedException {
         try {
-            packager.packageDash(uploadFile, media, output,
+            packager.packageDash(uploadFile, plan, output,
                     fraction -> progress.record(ProgressRecorder.scale(fraction, 0, PACKAGING_DONE)));
         } catch (PackagingException e) {
             throw new ProcessingFailedException(e.getMessage(), e);

@@ -1,20 +1,27 @@
 package io.tritontube.web.infrastructure.transcoding;
 
-import io.tritontube.web.application.media.MediaInfo;
 import io.tritontube.web.application.media.PackagingException;
+import io.tritontube.web.application.media.PackagingPlan;
 import io.tritontube.web.application.media.VideoPackager;
+import io.tritontube.web.domain.content.ContentFileName;
+import io.tritontube.web.domain.content.PackagedFiles;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.DoubleConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.commons.exec.CommandLine;
 
 /**
- * Packages an upload as DASH with one ffmpeg run ({@link DashCommand}), reporting progress
- * from ffmpeg's {@code -progress} output and stopping it after the configured timeout.
+ * Packages an upload in two ffmpeg runs: the DASH presentation with its HLS playlists
+ * ({@link DashCommand}), reporting progress from ffmpeg's {@code -progress} output, then the
+ * poster and thumbnail ({@link StillsCommand}). Each run is stopped after the configured
+ * timeout.
  */
 public final class FfmpegDashPackager implements VideoPackager {
 
@@ -22,6 +29,10 @@ public final class FfmpegDashPackager implements VideoPackager {
 
     /** ffmpeg's exit status after SIGTERM or SIGINT: the server stopping, not a bad upload. */
     private static final int FFMPEG_STOPPED_BY_SIGNAL = 255;
+
+    /** What a successful packaging always leaves, besides the segments. */
+    private static final List<ContentFileName> EXPECTED = List.of(
+            PackagedFiles.MANIFEST, PackagedFiles.HLS_MASTER, PackagedFiles.POSTER, PackagedFiles.THUMBNAIL);
 
     private final String ffmpeg;
     private final Duration timeout;
@@ -40,13 +51,26 @@ public final class FfmpegDashPackager implements VideoPackager {
 
     /** {@inheritDoc} The progress callback runs on the thread that reads ffmpeg's output. */
     @Override
-    public void packageDash(Path source, MediaInfo media, Path outputDirectory, DoubleConsumer progress)
+    public void packageDash(Path source, PackagingPlan plan, Path outputDirectory, DoubleConsumer progress)
             throws PackagingException, IOException {
-        FfmpegProgressParser parser = new FfmpegProgressParser(media.duration());
-        LineStream progressLines = new LineStream(line -> parser.parse(line).ifPresent(progress));
-        ToolRunner.Outcome outcome = runner.run(
-                DashCommand.commandLine(ffmpeg, source, outputDirectory, media.hasAudio()),
-                outputDirectory, timeout, progressLines);
+        Duration duration = plan.media().duration();
+        FfmpegProgressParser parser = new FfmpegProgressParser(duration);
+        run(DashCommand.commandLine(ffmpeg, source, plan, outputDirectory), source, outputDirectory,
+                new LineStream(line -> parser.parse(line).ifPresent(progress)), "package the video");
+        run(StillsCommand.commandLine(ffmpeg, source, duration, outputDirectory), source, outputDirectory,
+                OutputStream.nullOutputStream(), "take the poster from the video");
+        for (ContentFileName expected : EXPECTED) {
+            if (!Files.isRegularFile(outputDirectory.resolve(expected.value()))) {
+                throw new PackagingException("ffmpeg finished without writing " + expected);
+            }
+        }
+        progress.accept(1.0);
+    }
+
+    /** @param task what the run does, for the uploader: "ffmpeg could not {task}: ..." */
+    private void run(CommandLine command, Path source, Path outputDirectory, OutputStream stdout, String task)
+            throws PackagingException, IOException {
+        ToolRunner.Outcome outcome = runner.run(command, outputDirectory, timeout, stdout);
         if (outcome.timedOut()) {
             throw new PackagingException("packaging took longer than the limit of " + describe(timeout) + " and was stopped");
         }
@@ -54,16 +78,12 @@ public final class FfmpegDashPackager implements VideoPackager {
             throw new PackagingException("packaging was interrupted, most likely by a server restart; upload again");
         }
         if (!outcome.succeeded()) {
-            LOG.log(Level.WARNING, "ffmpeg failed on {0} with exit code {1}:\n{2}",
-                    new Object[] {source, outcome.exitCode(), outcome.stderr().all()});
+            LOG.log(Level.WARNING, "ffmpeg could not {0} {1}, exit code {2}:\n{3}",
+                    new Object[] {task, source, outcome.exitCode(), outcome.stderr().all()});
             // The work file's path means nothing to the uploader.
             String reason = outcome.stderr().reason("exit code " + outcome.exitCode()).replace(source.toString(), "the upload");
-            throw new PackagingException("ffmpeg could not package the video: " + reason);
+            throw new PackagingException("ffmpeg could not " + task + ": " + reason);
         }
-        if (!Files.isRegularFile(outputDirectory.resolve(DashCommand.MANIFEST))) {
-            throw new PackagingException("ffmpeg finished without writing " + DashCommand.MANIFEST);
-        }
-        progress.accept(1.0);
     }
 
     /** "2 h", "90 min", "45 s" or "500 ms": the way a person states a time limit. */

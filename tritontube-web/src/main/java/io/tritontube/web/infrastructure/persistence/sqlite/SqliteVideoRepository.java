@@ -27,7 +27,8 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * Videos in one SQLite table, {@code videos}, created on first start.
+ * Videos in one SQLite table, {@code videos}, created on first start; the columns of the
+ * video's format ({@link VideoFormatColumns}) are added to a table made by an older version.
  *
  * <p>One connection serves every thread, one statement at a time: SQLite serialises writers
  * anyway, and every query here is a primary-key or index lookup of microseconds. The
@@ -46,7 +47,7 @@ public final class SqliteVideoRepository implements VideoRepository {
             )""";
     private static final String NEWEST_FIRST_INDEX =
             "CREATE INDEX IF NOT EXISTS videos_newest_first ON videos (uploaded_at DESC, id DESC)";
-    private static final String COLUMNS = "id, uploaded_at, status, progress, error";
+    private static final String COLUMNS = "id, uploaded_at, status, progress, error, " + VideoFormatColumns.NAMES;
     /** The SQL function of {@link IdSearch}, registered on the connection. */
     private static final String ID_MATCHES = "tritontube_id_matches";
 
@@ -78,6 +79,7 @@ public final class SqliteVideoRepository implements VideoRepository {
                 statement.execute(SCHEMA);
                 statement.execute(NEWEST_FIRST_INDEX);
             }
+            VideoFormatColumns.addMissing(connection);
             registerIdMatches(connection);
             return new SqliteVideoRepository(absolute, connection);
         } catch (IOException | SQLException e) {
@@ -88,12 +90,13 @@ public final class SqliteVideoRepository implements VideoRepository {
     @Override
     public synchronized void create(Video video) throws VideoAlreadyExistsException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO videos (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO videos (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?" + ", ?".repeat(VideoFormatColumns.COUNT) + ")")) {
             insert.setString(1, video.id().value());
             insert.setLong(2, video.uploadedAt().toEpochMilli());
             insert.setString(3, video.status().label());
             insert.setInt(4, video.progress());
             insert.setString(5, video.error());
+            VideoFormatColumns.bind(insert, 6, video.format());
             insert.executeUpdate();
         } catch (SQLiteException e) {
             if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
@@ -121,11 +124,12 @@ public final class SqliteVideoRepository implements VideoRepository {
     @Override
     public synchronized void update(Video video) {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE videos SET status = ?, progress = ?, error = ? WHERE id = ?")) {
+                "UPDATE videos SET status = ?, progress = ?, error = ?, " + VideoFormatColumns.ASSIGNMENTS + " WHERE id = ?")) {
             update.setString(1, video.status().label());
             update.setInt(2, video.progress());
             update.setString(3, video.error());
-            update.setString(4, video.id().value());
+            int next = VideoFormatColumns.bind(update, 4, video.format());
+            update.setString(next, video.id().value());
             update.executeUpdate();
         } catch (SQLException e) {
             throw unavailable("update video " + video.id(), e);
@@ -225,7 +229,8 @@ public final class SqliteVideoRepository implements VideoRepository {
                 Instant.ofEpochMilli(row.getLong("uploaded_at")),
                 VideoStatus.fromLabel(row.getString("status")),
                 row.getInt("progress"),
-                row.getString("error"));
+                row.getString("error"),
+                VideoFormatColumns.read(row));
     }
 
     private MetadataUnavailableException unavailable(String action, SQLException e) {

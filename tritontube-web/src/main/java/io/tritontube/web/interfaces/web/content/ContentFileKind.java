@@ -8,7 +8,8 @@ import io.tritontube.web.domain.content.ContentFileName;
  * for good; manifests and playlists get a short life, so that a re-uploaded video shows up.
  *
  * <p>Segment names follow our ffmpeg output ({@code init-0.m4s}, {@code chunk-1-00001.m4s}):
- * representation 0 is the video, 1 the audio.
+ * representation 1 is the audio of a video with sound; every other representation is a
+ * video rendition.
  */
 enum ContentFileKind {
     MANIFEST("application/dash+xml", Caching.SHORT),
@@ -26,7 +27,8 @@ enum ContentFileKind {
         this.cacheControl = cacheControl;
     }
 
-    static ContentFileKind of(ContentFileName fileName) {
+    /** @param hasAudio whether the video has sound, so that its representation 1 is audio */
+    static ContentFileKind of(ContentFileName fileName, boolean hasAudio) {
         String name = fileName.value();
         if (name.endsWith(".mpd")) {
             return MANIFEST;
@@ -35,7 +37,8 @@ enum ContentFileKind {
             return PLAYLIST;
         }
         if (name.endsWith(".m4s")) {
-            return name.startsWith("init-1.") || name.startsWith("chunk-1-") ? AUDIO_SEGMENT : VIDEO_SEGMENT;
+            boolean audio = hasAudio && (name.startsWith("init-1.") || name.startsWith("chunk-1-"));
+            return audio ? AUDIO_SEGMENT : VIDEO_SEGMENT;
         }
         if (name.endsWith(".jpg")) {
             return IMAGE;

@@ -93,7 +93,7 @@ public class ContentServlet extends HttpServlet {
         try (StoredContent whole = opened.get()) {
             long size = whole.fileSize();
             String etag = EntityTags.of(video, key.fileName(), size);
-            ContentFileKind kind = ContentFileKind.of(key.fileName());
+            ContentFileKind kind = ContentFileKind.of(key.fileName(), video.format().hasAudio());
             response.setHeader("ETag", etag);
             response.setHeader("Cache-Control", kind.cacheControl());
             response.setHeader("Accept-Ranges", "bytes");

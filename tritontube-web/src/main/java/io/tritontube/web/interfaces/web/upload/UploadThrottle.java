@@ -43,13 +43,13 @@ public class UploadThrottle {
      * An upload over the limit: HTTP 429 with {@code Retry-After: }{@link #retryAfterSeconds()}
      * and {@link #message()}.
      */
-    public record Refusal(int perMinute, Duration wait) {
+    public record Refusal(int perMinute, Duration waitFor) {
 
         public static final int STATUS = 429;
 
         /** Whole seconds, rounded up: a client that waits this long gets through. */
         public long retryAfterSeconds() {
-            return Math.max(1, (wait.toMillis() + 999) / 1000);
+            return Math.max(1, (waitFor.toMillis() + 999) / 1000);
         }
 
         public String message() {

@@ -10,7 +10,7 @@ class ContentFileKindTest {
     @Test
     void theManifestIsDashXmlAndShortLived() {
         assertEquals("application/dash+xml", type("manifest.mpd"));
-        assertEquals("public, max-age=10", ContentFileKind.of(ContentFileName.of("manifest.mpd")).cacheControl());
+        assertEquals("public, max-age=10", ContentFileKind.of(ContentFileName.of("manifest.mpd"), true).cacheControl());
     }
 
     @Test
@@ -24,8 +24,14 @@ class ContentFileKindTest {
     }
 
     @Test
+    void withoutSoundRepresentationOneIsTheSecondRungOfTheLadder() {
+        assertEquals("video/mp4", ContentFileKind.of(ContentFileName.of("init-1.m4s"), false).contentType());
+        assertEquals("video/mp4", ContentFileKind.of(ContentFileName.of("chunk-1-00042.m4s"), false).contentType());
+    }
+
+    @Test
     void segmentsAreCachedForGood() {
-        assertEquals("public, max-age=31536000, immutable", ContentFileKind.of(ContentFileName.of("chunk-0-00001.m4s")).cacheControl());
+        assertEquals("public, max-age=31536000, immutable", ContentFileKind.of(ContentFileName.of("chunk-0-00001.m4s"), true).cacheControl());
     }
 
     @Test
@@ -36,6 +42,6 @@ class ContentFileKindTest {
     }
 
     private static String type(String name) {
-        return ContentFileKind.of(ContentFileName.of(name)).contentType();
+        return ContentFileKind.of(ContentFileName.of(name), true).contentType();
     }
 }

@@ -1,0 +1,2 @@
+/** The launchers and the one-command cluster, run as an operator runs them. */
+package io.tritontube.systemtest.deploy;
