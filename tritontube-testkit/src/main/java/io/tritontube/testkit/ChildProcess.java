@@ -58,6 +58,13 @@ public final class ChildProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** For waits that should stop at once when the process has died: fails with its log. */
+    public void assertAlive() {
+        if (!isAlive()) {
+            throw new AssertionError(name + " exited:\n" + logTail());
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -3,7 +3,9 @@ package io.tritontube.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +44,16 @@ public final class FreePorts {
     /** One free port on 127.0.0.1. */
     public static int pick() {
         return pick(1).get(0);
+    }
+
+    /** Whether a process accepts connections on {@code port} of 127.0.0.1: a child that was told its port is up. */
+    public static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private static void release(ServerSocket socket) {

@@ -54,7 +54,12 @@ public final class PayaraMicroServer implements AutoCloseable {
                 "--prebootcommandfile", loopbackOnly(workDir).toString()));
         ChildProcess process = ChildProcess.start(name, command, workDir.resolve("logs/" + name + ".log"));
         PayaraMicroServer server = new PayaraMicroServer(port, workDir, process);
-        server.awaitReady();
+        try {
+            server.awaitReady();
+        } catch (RuntimeException | Error e) {
+            process.kill();
+            throw e;
+        }
         return server;
     }
 
@@ -73,7 +78,7 @@ public final class PayaraMicroServer implements AutoCloseable {
         await(process.name() + " to serve " + uri("/api/videos") + " (log: " + process.log() + ")")
                 .atMost(BOOT_TIMEOUT)
                 .pollInterval(Duration.ofMillis(500))
-                .failFast(this::assertRunning)
+                .failFast(process::assertAlive)
                 .until(() -> answers(http));
     }
 
@@ -104,12 +109,6 @@ public final class PayaraMicroServer implements AutoCloseable {
 
     public String logTail() {
         return process.logTail();
-    }
-
-    private void assertRunning() {
-        if (!process.isAlive()) {
-            throw new AssertionError(process.name() + " exited:\n" + process.logTail());
-        }
     }
 
     /** SIGKILL: a crash, with no chance to clean up. */

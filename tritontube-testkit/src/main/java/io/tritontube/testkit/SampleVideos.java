@@ -30,6 +30,18 @@ public final class SampleVideos {
                 "-c:a", "aac", "-f", "mp4"));
     }
 
+    /**
+     * A {@code width}x{@code height} test pattern with a tone whose video is MPEG-4 Part 2, a
+     * codec browsers do not play: the site must transcode it, into a ladder of resolutions
+     * (two rungs for 640x480: 480p and 360p).
+     */
+    public static Path needingTranscode(Path dir, String fileName, int seconds, int width, int height) {
+        return ffmpeg(dir.resolve(fileName), List.of(
+                "-f", "lavfi", "-i", "testsrc=size=" + width + "x" + height + ":rate=25:duration=" + seconds,
+                "-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds,
+                "-c:v", "mpeg4", "-q:v", "5", "-c:a", "aac", "-f", "mp4"));
+    }
+
     private static Path make(Path target, int seconds, boolean withSound) {
         List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc=size=320x240:rate=30:duration=" + seconds));
         if (withSound) {

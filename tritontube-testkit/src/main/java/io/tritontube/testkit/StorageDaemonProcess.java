@@ -39,7 +39,12 @@ public final class StorageDaemonProcess implements AutoCloseable {
         command.add(baseDir.toString());
         StorageDaemonProcess daemon = new StorageDaemonProcess(port, baseDir,
                 ChildProcess.start("storage daemon :" + port, command, workDir.resolve("logs/storage-" + port + ".log")));
-        daemon.awaitListening();
+        try {
+            daemon.awaitListening();
+        } catch (RuntimeException | Error e) {
+            daemon.kill();
+            throw e;
+        }
         return daemon;
     }
 
@@ -47,7 +52,7 @@ public final class StorageDaemonProcess implements AutoCloseable {
         await("storage daemon on port " + port + " to listen (log: " + process.log() + ")")
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
-                .failFast(this::assertRunning)
+                .failFast(process::assertAlive)
                 .until(this::acceptsConnections);
     }
 
@@ -83,12 +88,6 @@ public final class StorageDaemonProcess implements AutoCloseable {
             return files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void assertRunning() {
-        if (!process.isAlive()) {
-            throw new AssertionError(process.name() + " exited:\n" + process.logTail());
         }
     }
 

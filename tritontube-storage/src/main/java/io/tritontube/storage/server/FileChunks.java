@@ -4,20 +4,24 @@ import com.google.protobuf.UnsafeByteOperations;
 import io.tritontube.proto.storage.ReadHeader;
 import io.tritontube.proto.storage.ReadResponse;
 import io.tritontube.storage.client.Sha256;
+import io.tritontube.storage.server.disk.ContentMismatchException;
+import io.tritontube.storage.server.disk.OpenStoredFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 
 /**
  * The answer to one Read: the header, then the range in chunks read from disk one at a time.
- * When the range is the whole file, the last message carries the SHA-256 of the bytes sent.
+ * When the range is the whole file, the last message carries the SHA-256 of the bytes sent;
+ * if the file has a recorded SHA-256 and the bytes do not match it, the copy is corrupt and the
+ * last chunk is withheld: the read fails with DATA_LOSS before it completes, so a reader that
+ * fails over continues on another copy, and a node-to-node copy stores nothing.
  */
 final class FileChunks implements MessageSource<ReadResponse> {
 
     static final int CHUNK_SIZE = 256 * 1024;
 
-    private final FileChannel file;
+    private final OpenStoredFile file;
     private final ReadHeader header;
     private final String displayName;
     private final MessageDigest digest;
@@ -25,7 +29,7 @@ final class FileChunks implements MessageSource<ReadResponse> {
     private long remaining;
     private boolean headerSent;
 
-    FileChunks(FileChannel file, ReadHeader header, String displayName) {
+    FileChunks(OpenStoredFile file, ReadHeader header, String displayName) {
         this.file = file;
         this.header = header;
         this.displayName = displayName;
@@ -46,7 +50,7 @@ final class FileChunks implements MessageSource<ReadResponse> {
         }
         ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK_SIZE, remaining));
         while (chunk.hasRemaining()) {
-            if (file.read(chunk, position + chunk.position()) < 0) {
+            if (file.channel().read(chunk, position + chunk.position()) < 0) {
                 throw new IOException(displayName + " shrank while being read");
             }
         }
@@ -64,9 +68,15 @@ final class FileChunks implements MessageSource<ReadResponse> {
         file.close();
     }
 
-    private ReadResponse withDigestIfLast(ReadResponse.Builder message) {
+    /** @throws ContentMismatchException when the whole file was read and differs from its recorded SHA-256 */
+    private ReadResponse withDigestIfLast(ReadResponse.Builder message) throws ContentMismatchException {
         if (remaining == 0 && digest != null) {
-            message.setSha256(UnsafeByteOperations.unsafeWrap(digest.digest()));
+            Sha256 sent = Sha256.of(digest.digest());
+            if (file.recordedSha256().filter(recorded -> !recorded.equals(sent)).isPresent()) {
+                throw new ContentMismatchException("this copy is corrupt: its bytes have SHA-256 "
+                        + sent + " but " + file.recordedSha256().get() + " was recorded when it was written");
+            }
+            message.setSha256(UnsafeByteOperations.unsafeWrap(sent.toByteArray()));
         }
         return message.build();
     }

@@ -45,9 +45,9 @@ public final class StorageServer {
 
     /** Removes what a previous crash left behind, then starts listening. */
     public StorageServer start() throws IOException {
-        int leftovers = directory.removeLeftoverTempFiles();
+        int leftovers = directory.removeLeftovers();
         if (leftovers > 0) {
-            LOG.log(Level.INFO, "Removed {0} temporary files of interrupted writes", leftovers);
+            LOG.log(Level.INFO, "Removed {0} files left by interrupted writes and deletes", leftovers);
         }
         server.start();
         return this;

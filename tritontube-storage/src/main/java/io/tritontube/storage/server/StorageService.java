@@ -22,10 +22,10 @@ import io.tritontube.proto.storage.StorageServiceGrpc;
 import io.tritontube.proto.storage.WriteRequest;
 import io.tritontube.proto.storage.WriteResponse;
 import io.tritontube.storage.server.disk.DiskTotals;
+import io.tritontube.storage.server.disk.OpenStoredFile;
 import io.tritontube.storage.server.disk.StorageDirectory;
 import io.tritontube.storage.server.disk.StoredNames;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,10 +62,10 @@ public final class StorageService extends StorageServiceGrpc.StorageServiceImplB
                     "offset " + request.getOffset() + " and length " + request.getLength() + " may not be negative"));
             return;
         }
-        FileChannel file = null;
+        OpenStoredFile file = null;
         try {
             file = directory.openForRead(request.getFile().getVideoId(), request.getFile().getFileName());
-            long size = file.size();
+            long size = file.channel().size();
             if (request.getOffset() > size) {
                 file.close();
                 responses.onError(Failures.refuse(operation, Status.OUT_OF_RANGE,
@@ -90,8 +90,10 @@ public final class StorageService extends StorageServiceGrpc.StorageServiceImplB
         try {
             io.tritontube.storage.client.FileStat stat =
                     directory.stat(request.getVideoId(), request.getFileName());
-            responses.onNext(FileStat.newBuilder().setFile(request).setSize(stat.size())
-                    .setSha256(ByteString.copyFrom(stat.sha256().toByteArray())).build());
+            FileStat.Builder answer = FileStat.newBuilder().setFile(request).setSize(stat.size())
+                    .setSha256(ByteString.copyFrom(stat.sha256().toByteArray()));
+            stat.recordedSha256().ifPresent(recorded -> answer.setRecordedSha256(ByteString.copyFrom(recorded.toByteArray())));
+            responses.onNext(answer.build());
             responses.onCompleted();
         } catch (IOException | RuntimeException e) {
             responses.onError(Failures.toStatus(operation, e));
@@ -157,7 +159,7 @@ public final class StorageService extends StorageServiceGrpc.StorageServiceImplB
         return StoredNames.printable(file.getVideoId()) + "/" + StoredNames.printable(file.getFileName());
     }
 
-    private static void closeAfterFailure(FileChannel file, String operation) {
+    private static void closeAfterFailure(OpenStoredFile file, String operation) {
         if (file == null) {
             return;
         }

@@ -6,6 +6,7 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.tritontube.grpc.security.GrpcSecuritySettings;
 import io.tritontube.storage.client.StorageClient;
+import io.tritontube.storage.server.disk.ChecksumRecording;
 import io.tritontube.storage.server.disk.StorageDirectory;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-/** A storage node served in-process over a real directory, and the clients tests talk to it with. */
+/**
+ * A storage node served in-process over a real directory, and the clients tests talk to it
+ * with. It starts as the daemon does, removing what a previous run left behind.
+ */
 final class InProcessNode implements AutoCloseable {
 
     final Path base;
@@ -25,8 +29,8 @@ final class InProcessNode implements AutoCloseable {
     private final List<StorageClient> clients = new ArrayList<>();
     private final List<ManagedChannel> rawChannels = new ArrayList<>();
 
-    private InProcessNode(Path base, GrpcSecuritySettings security) throws IOException {
-        StorageDirectory directory = StorageDirectory.open(base);
+    private InProcessNode(StorageDirectory directory, GrpcSecuritySettings security) throws IOException {
+        directory.removeLeftovers();
         this.base = directory.path();
         this.server = InProcessServerBuilder.forName(name)
                 .addService(StorageService.definition(directory, security))
@@ -34,11 +38,16 @@ final class InProcessNode implements AutoCloseable {
     }
 
     static InProcessNode serving(Path base) throws IOException {
-        return new InProcessNode(base, GrpcSecuritySettings.none());
+        return new InProcessNode(StorageDirectory.open(base), GrpcSecuritySettings.none());
     }
 
     static InProcessNode serving(Path base, GrpcSecuritySettings security) throws IOException {
-        return new InProcessNode(base, security);
+        return new InProcessNode(StorageDirectory.open(base), security);
+    }
+
+    /** A node that keeps checksums as {@code recording} says, whatever the file system offers. */
+    static InProcessNode serving(Path base, ChecksumRecording recording) throws IOException {
+        return new InProcessNode(StorageDirectory.open(base, recording), GrpcSecuritySettings.none());
     }
 
     /** A raw channel, for speaking the protocol in ways the client library never would. */

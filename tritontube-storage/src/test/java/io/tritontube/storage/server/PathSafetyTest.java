@@ -38,7 +38,7 @@ class PathSafetyTest extends InProcessNodeTest {
     static Stream<String> hostileNames() {
         return Stream.of("", ".", "..", "../x", "../../outside/secret.txt", "a/b", "a\\b", "/etc/passwd",
                 "x\u0000y", "line\nbreak", "tab\tname", "del\u007f", "a".repeat(256), "é".repeat(128),
-                ".tritontube-tmp-0000");
+                ".tritontube-tmp-0000", ".tritontube-sum-0000", ".tritontube-anything");
     }
 
     @ParameterizedTest

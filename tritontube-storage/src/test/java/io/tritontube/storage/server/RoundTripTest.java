@@ -48,7 +48,8 @@ class RoundTripTest extends InProcessNodeTest {
             Files.copy(in, copy);
         }
         assertEquals(Sha256.ofFile(source), Sha256.ofFile(copy));
-        assertEquals(Optional.of(new FileStat("big", "chunk-0-00001.m4s", size, Sha256.ofFile(source))),
+        Sha256 digest = Sha256.ofFile(source);
+        assertEquals(Optional.of(new FileStat("big", "chunk-0-00001.m4s", size, digest, Optional.of(digest))),
                 client.stat("big", "chunk-0-00001.m4s").get());
     }
 

@@ -132,7 +132,7 @@ class WriteIntegrityTest extends InProcessNodeTest {
             assertEquals(List.of("kept.m4s"), listed.map(f -> f.fileName()).collect(Collectors.toList()));
         }
         assertEquals(1, client.health().get().fileCount());
-        assertEquals(1, StorageDirectory.open(node.base).removeLeftoverTempFiles());
+        assertEquals(1, StorageDirectory.open(node.base).removeLeftovers());
         assertEquals(List.of("v/kept.m4s"), node.filesOnDisk());
     }
 

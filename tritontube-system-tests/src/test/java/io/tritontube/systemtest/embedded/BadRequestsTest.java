@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -50,6 +51,23 @@ class BadRequestsTest {
 
         assertRefused(400, site.upload(text, "notes.mp4"));
         assertNotListed(site, "notes");
+    }
+
+    @Test
+    void aTruncatedMp4IsRefused(SiteClient site) throws IOException {
+        byte[] whole = Files.readAllBytes(SampleVideos.testPattern(files, "whole.mp4", 2));
+        Path truncated = Files.write(files.resolve("truncated.mp4"), Arrays.copyOf(whole, whole.length / 3));
+
+        assertRefused(400, site.upload(truncated, "truncated.mp4"));
+        assertNotListed(site, "truncated");
+    }
+
+    @Test
+    void anMp4WithoutAVideoStreamIsRefused(SiteClient site) {
+        Path sound = SampleVideos.audioOnly(files, "sound.mp4", 2);
+
+        assertRefused(400, site.upload(sound, "sound-only.mp4"));
+        assertNotListed(site, "sound-only");
     }
 
     @ParameterizedTest
@@ -123,7 +141,7 @@ class BadRequestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/content/known/../secret", "/content/a%2Fb/manifest.mpd", "/content/a%5Cb/manifest.mpd",
-            "/content//manifest.mpd", "/content/known/", "/content/known/x/manifest.mpd", "/content/%2E%2E/manifest.mpd"})
+            "/content//manifest.mpd", "/content/known/", "/content/known/%2Fetc%2Fpasswd", "/content/known/x/manifest.mpd", "/content/%2E%2E/manifest.mpd"})
     void malformedContentPathsAre400(String path, SiteClient site) {
         HttpResponse<String> response = site.get(path);
 

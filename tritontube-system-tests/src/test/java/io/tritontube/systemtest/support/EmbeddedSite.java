@@ -16,6 +16,13 @@ public final class EmbeddedSite implements ParameterResolver {
     /** Small enough that the 413 test sends little, large enough for every sample video. */
     public static final long UPLOAD_LIMIT_BYTES = 8L * 1024 * 1024;
 
+    /**
+     * Every test uploads from 127.0.0.1, one client to the limiter: far above what the whole
+     * run sends, so that no test meets the limit by the others' uploads. The limiter itself is
+     * tested as a unit (ClientRateLimiterTest in the web module).
+     */
+    public static final int UPLOAD_RATE_LIMIT_PER_MINUTE = 100_000;
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == SiteClient.class;
@@ -33,7 +40,8 @@ public final class EmbeddedSite implements ParameterResolver {
 
         private final PayaraMicroServer server = PayaraMicroServer.start("embedded-web",
                 SystemTestDirs.fresh("embedded"),
-                Map.of("tritontube.upload.max-bytes", Long.toString(UPLOAD_LIMIT_BYTES)));
+                Map.of("tritontube.upload.max-bytes", Long.toString(UPLOAD_LIMIT_BYTES),
+                        "tritontube.upload.rate-limit-per-minute", Integer.toString(UPLOAD_RATE_LIMIT_PER_MINUTE)));
         private final SiteClient client = new SiteClient(server);
 
         @Override

@@ -123,6 +123,10 @@ public class UploadService {
     }
 
     private MediaInfo inspect(Path uploadFile) throws UploadRejectedException, IOException {
+        String damage = Mp4BoxLayout.problemWith(uploadFile);
+        if (damage != null) {
+            throw new UploadRejectedException("the MP4 file is damaged: " + damage);
+        }
         MediaInfo media;
         try {
             media = inspector.inspect(uploadFile);

@@ -5,24 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tritontube.web.application.media.AudioStream;
 import io.tritontube.web.application.media.MediaInfo;
 import io.tritontube.web.application.media.PackagingException;
+import io.tritontube.web.application.media.PackagingPlanner;
 import io.tritontube.web.application.media.VideoPackager;
+import io.tritontube.web.application.media.VideoStream;
 import io.tritontube.web.domain.content.ByteRange;
 import io.tritontube.web.domain.content.ContentKey;
 import io.tritontube.web.domain.content.ContentStore;
 import io.tritontube.web.domain.content.StoredContent;
+import io.tritontube.web.domain.video.Packaging;
 import io.tritontube.web.domain.video.Video;
+import io.tritontube.web.domain.video.VideoFormat;
 import io.tritontube.web.domain.video.VideoId;
 import io.tritontube.web.domain.video.VideoStatus;
 import io.tritontube.web.infrastructure.content.fs.FileSystemContentStore;
 import io.tritontube.web.infrastructure.persistence.sqlite.SqliteVideoRepository;
+import io.tritontube.web.infrastructure.transcoding.FfprobeMediaInspector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The processing steps with a real repository, store and work area, and a stand-in packager. */
 class VideoProcessorTest {
 
-    private static final MediaInfo MEDIA = new MediaInfo(Duration.ofSeconds(8), true, true);
+    /** MPEG-4 Part 2 video cannot be remuxed: the planner chooses a transcode without probing the stand-in upload. */
+    private static final MediaInfo MEDIA = new MediaInfo(Duration.ofSeconds(8),
+            Optional.of(new VideoStream("mpeg4", "yuv420p", 320, 240, 0)), Optional.of(new AudioStream("aac")));
     private static final List<String> PACKAGED = List.of("manifest.mpd", "init-0.m4s", "init-1.m4s", "chunk-0-00001.m4s", "chunk-1-00001.m4s");
 
     @TempDir
@@ -76,6 +85,22 @@ class VideoProcessorTest {
         assertNull(done.error());
         assertEquals(PACKAGED.stream().sorted().toList(), namesIn(store.root().resolve("my clip")));
         assertEquals(List.of(), namesIn(directory.resolve("work")), "upload and packaging folder removed");
+    }
+
+    @Test
+    void thePackagingPathIsInTheStatusWhilePackagingAndOnceReady() throws Exception {
+        List<VideoFormat> seenWhilePackaging = new ArrayList<>();
+        VideoPackager watched = (source, plan, output, progress) -> {
+            seenWhilePackaging.add(videos.find(video.id()).orElseThrow().format());
+            writesEveryFile().packageDash(source, plan, output, progress);
+        };
+
+        processor(store, watched).process(video, upload, MEDIA);
+
+        VideoFormat expected = new VideoFormat(Duration.ofSeconds(8), 320, 240, true,
+                Optional.of(Packaging.TRANSCODE), List.of("320x240"));
+        assertEquals(List.of(expected), seenWhilePackaging);
+        assertEquals(expected, videos.find(video.id()).orElseThrow().format());
     }
 
     @Test
@@ -172,7 +197,8 @@ class VideoProcessorTest {
 
     private VideoProcessor processor(ContentStore content, VideoPackager packager) {
         ContentPublisher publisher = new ContentPublisher(content, storageThreads, 1024 * 1024);
-        return new VideoProcessor(videos, content, packager, publisher, workArea, Clock.systemUTC());
+        PackagingPlanner planner = new PackagingPlanner(new FfprobeMediaInspector("ffprobe", Executors.defaultThreadFactory()));
+        return new VideoProcessor(videos, content, planner, packager, publisher, workArea, Clock.systemUTC());
     }
 
     private static VideoPackager writesEveryFile() {

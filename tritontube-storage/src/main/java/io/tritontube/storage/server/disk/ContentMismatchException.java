@@ -2,7 +2,10 @@ package io.tritontube.storage.server.disk;
 
 import java.io.IOException;
 
-/** The bytes of a write do not match the size or SHA-256 its header announced. */
+/**
+ * Bytes do not match the size or SHA-256 they should have: those a write's header announced,
+ * or the SHA-256 recorded when a stored file was written (that copy is corrupt).
+ */
 public class ContentMismatchException extends IOException {
 
     public ContentMismatchException(String message) {

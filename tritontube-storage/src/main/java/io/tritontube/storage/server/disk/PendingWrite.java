@@ -15,9 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * A write in progress: bytes go to a temporary file beside the target, and only
- * {@link #commit()} (size and digest verified, data and directory synced, atomic rename)
- * makes them visible under the final name. Anything else ends in {@link #abort()}, which
- * removes the temporary file; a crash leaves it for {@link StorageDirectory#removeLeftoverTempFiles}.
+ * {@link #commit()} (size and digest verified, digest recorded, data and directory synced,
+ * atomic rename) makes them visible under the final name. Anything else ends in {@link #abort()},
+ * which removes the temporary file; a crash leaves it for {@link StorageDirectory#removeLeftovers}.
  * Not thread-safe: gRPC delivers one call's messages one at a time.
  */
 public final class PendingWrite implements AutoCloseable {
@@ -30,15 +30,19 @@ public final class PendingWrite implements AutoCloseable {
     private final long expectedSize;
     private final Sha256 expectedDigest;
     private final MessageDigest digest = Sha256.newDigest();
+    private final ChecksumRecords checksums;
     private final FileChannel channel;
     /** An aborted first write also removes the video's directory, so a refused write leaves no trace. */
     private final boolean firstFileOfVideo;
     private long received;
+    /** The digest is recorded but the content not yet renamed: an abort must take the record back. */
+    private boolean recordedAhead;
     private boolean finished;
 
     PendingWrite(Path temporary, Path target, String displayName, long expectedSize, Sha256 expectedDigest,
-            boolean firstFileOfVideo) throws IOException {
+            ChecksumRecords checksums, boolean firstFileOfVideo) throws IOException {
         this.temporary = temporary;
+        this.checksums = checksums;
         this.firstFileOfVideo = firstFileOfVideo;
         this.target = target;
         this.displayName = displayName;
@@ -66,8 +70,9 @@ public final class PendingWrite implements AutoCloseable {
     }
 
     /**
-     * Verifies size and SHA-256, makes the file durable and renames it to its final name,
-     * replacing any previous version atomically. On any failure the write is aborted.
+     * Verifies size and SHA-256, records the SHA-256 with the file, makes both durable and
+     * renames the file to its final name, replacing any previous version atomically. On any
+     * failure the write is aborted.
      *
      * @return the byte count committed
      * @throws ContentMismatchException when size or digest differ from the header's
@@ -83,6 +88,8 @@ public final class PendingWrite implements AutoCloseable {
                 throw new ContentMismatchException(displayName + ": the content's SHA-256 is " + actual
                         + ", the header announced " + expectedDigest);
             }
+            recordedAhead = true;
+            checksums.record(temporary, target, actual);
             channel.force(true);
             channel.close();
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -101,6 +108,9 @@ public final class PendingWrite implements AutoCloseable {
             return;
         }
         finished = true;
+        if (recordedAhead) {
+            forgetRecord();
+        }
         try {
             channel.close();
             Files.deleteIfExists(temporary);
@@ -111,6 +121,19 @@ public final class PendingWrite implements AutoCloseable {
         }
         if (firstFileOfVideo) {
             removeDirectoryIfEmpty(temporary.getParent());
+        }
+    }
+
+    /**
+     * A record kept apart from the file now describes content that never arrived: without it,
+     * a previous version keeps no record and counts as unrecorded rather than corrupt.
+     */
+    private void forgetRecord() {
+        try {
+            checksums.forget(target);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not remove the checksum recorded for the abandoned write of " + displayName
+                    + "; the previous version, if any, will look corrupt until repair replaces it", e);
         }
     }
 

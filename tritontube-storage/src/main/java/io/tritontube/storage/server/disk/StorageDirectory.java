@@ -19,41 +19,58 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * BASE_DIR and the files in it, at {@code BASE_DIR/<videoId>/<fileName>}. Every method checks
- * the names it is given and refuses symbolic links, so nothing outside BASE_DIR is ever read,
- * written or deleted. Thread-safe: it holds no state besides the base path.
+ * BASE_DIR and the files in it, at {@code BASE_DIR/<videoId>/<fileName>}, each with the SHA-256
+ * its write was verified against ({@link ChecksumRecording}). Every method checks the names it
+ * is given and refuses symbolic links, so nothing outside BASE_DIR is ever read, written or
+ * deleted. Thread-safe: it holds no state besides the base path and how checksums are kept.
  */
 public final class StorageDirectory {
 
     private static final Logger LOG = Logger.getLogger(StorageDirectory.class.getName());
 
     private final Path base;
+    private final ChecksumRecords checksums;
 
-    private StorageDirectory(Path base) {
+    private StorageDirectory(Path base, ChecksumRecording recording) {
         this.base = base;
+        this.checksums = ChecksumRecords.of(recording);
     }
 
-    /** Opens BASE_DIR, creating it when absent. The real path is kept, so later checks compare like with like. */
+    /**
+     * Opens BASE_DIR, creating it when absent, and keeps checksums as user extended attributes
+     * when its file system takes them, in sidecar files otherwise. The real path is kept, so
+     * later checks compare like with like.
+     */
     public static StorageDirectory open(Path baseDir) throws IOException {
-        Files.createDirectories(baseDir);
-        Path real = baseDir.toRealPath();
-        if (!Files.isDirectory(real)) {
-            throw new NotDirectoryException(real.toString());
+        Path real = createReal(baseDir);
+        if (ExtendedAttributeChecksums.workIn(real)) {
+            return new StorageDirectory(real, ChecksumRecording.EXTENDED_ATTRIBUTE);
         }
-        return new StorageDirectory(real);
+        LOG.log(Level.WARNING, "The file system of {0} does not take user extended attributes: keeping the "
+                + "checksum of each file in a hidden sidecar file beside it", real);
+        return new StorageDirectory(real, ChecksumRecording.SIDECAR_FILE);
+    }
+
+    /** Opens BASE_DIR keeping checksums as {@code recording} says, whatever its file system offers. */
+    public static StorageDirectory open(Path baseDir, ChecksumRecording recording) throws IOException {
+        return new StorageDirectory(createReal(baseDir), recording);
     }
 
     public Path path() {
         return base;
     }
 
-    /** Removes the temporary files of writes a crash interrupted; returns how many. */
-    public int removeLeftoverTempFiles() throws IOException {
+    /**
+     * Removes what writes and deletes a crash interrupted left behind (temporary files,
+     * checksums of files that are gone); returns how many files.
+     */
+    public int removeLeftovers() throws IOException {
         int removed = 0;
         try (DirectoryStream<Path> videos = Files.newDirectoryStream(base)) {
             for (Path video : videos) {
                 if (Files.isDirectory(video, LinkOption.NOFOLLOW_LINKS)) {
                     removed += removeTempFilesIn(video);
+                    removed += checksums.removeOrphans(video);
                 }
             }
         }
@@ -68,39 +85,52 @@ public final class StorageDirectory {
         Files.createDirectories(directory);
         Path temporary = directory.resolve(StoredNames.TEMP_PREFIX + UUID.randomUUID());
         try {
-            return new PendingWrite(temporary, target, display(videoId, fileName), size, sha256, newVideo);
+            return new PendingWrite(temporary, target, display(videoId, fileName), size, sha256, checksums, newVideo);
         } catch (NoSuchFileException directoryRemovedMeanwhile) {
             // A deleteVideo or an aborted first write removed the empty directory: make it again.
             Files.createDirectories(directory);
-            return new PendingWrite(temporary, target, display(videoId, fileName), size, sha256, newVideo);
+            return new PendingWrite(temporary, target, display(videoId, fileName), size, sha256, checksums, newVideo);
         }
     }
 
     /**
-     * Opens a stored file for reading.
+     * Opens a stored file for reading, with its recorded SHA-256. A file replaced between the
+     * two may show the new one's record: a whole-file read then fails as corrupt once, and the
+     * reader moves on to another copy.
      *
      * @throws NoSuchFileException when there is no such regular file
      */
-    public FileChannel openForRead(String videoId, String fileName) throws IOException {
+    public OpenStoredFile openForRead(String videoId, String fileName) throws IOException {
         Path file = storedFile(videoId, fileName);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(display(videoId, fileName), null, "no such file on this node");
         }
-        return FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-    }
-
-    /** Size and SHA-256 of a stored file, read from disk now. */
-    public FileStat stat(String videoId, String fileName) throws IOException {
-        try (FileChannel channel = openForRead(videoId, fileName)) {
-            long size = channel.size();
-            return new FileStat(videoId, fileName, size, Sha256.of(Channels.newInputStream(channel)));
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        try {
+            return new OpenStoredFile(channel, checksums.recordedFor(file));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
     }
 
-    /** Deletes a stored file; false when there was none. */
+    /** Size and SHA-256 of a stored file, read from disk now, with the SHA-256 recorded when it was written. */
+    public FileStat stat(String videoId, String fileName) throws IOException {
+        try (OpenStoredFile file = openForRead(videoId, fileName)) {
+            long size = file.channel().size();
+            Sha256 onDisk = Sha256.of(Channels.newInputStream(file.channel()));
+            return new FileStat(videoId, fileName, size, onDisk, file.recordedSha256());
+        }
+    }
+
+    /** Deletes a stored file and its recorded checksum; false when there was no file. */
     public boolean delete(String videoId, String fileName) throws IOException {
         Path file = storedFile(videoId, fileName);
-        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !Files.deleteIfExists(file)) {
+            return false;
+        }
+        checksums.forget(file);
+        return true;
     }
 
     /**
@@ -116,7 +146,9 @@ public final class StorageDirectory {
         int deleted = 0;
         try (FileWalk files = FileWalk.oneVideo(directory)) {
             while (files.hasNext()) {
-                if (Files.deleteIfExists(directory.resolve(files.next().fileName()))) {
+                Path file = directory.resolve(files.next().fileName());
+                if (Files.deleteIfExists(file)) {
+                    checksums.forget(file);
                     deleted++;
                 }
             }
@@ -152,6 +184,15 @@ public final class StorageDirectory {
     /** Bytes still available to this process on BASE_DIR's file system. */
     public long freeBytes() throws IOException {
         return Files.getFileStore(base).getUsableSpace();
+    }
+
+    private static Path createReal(Path baseDir) throws IOException {
+        Files.createDirectories(baseDir);
+        Path real = baseDir.toRealPath();
+        if (!Files.isDirectory(real)) {
+            throw new NotDirectoryException(real.toString());
+        }
+        return real;
     }
 
     private Path videoDirectory(String videoId) throws IOException {

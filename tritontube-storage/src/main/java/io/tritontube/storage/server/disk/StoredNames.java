@@ -6,15 +6,21 @@ import java.nio.charset.StandardCharsets;
 /**
  * The rules every video id and file name obeys before it becomes part of a path. A name that
  * passes is a single path component of BASE_DIR's file system: it cannot name a parent, a
- * root, another directory or one of the daemon's temporary files.
+ * root, another directory or one of the daemon's own files (temporary files, checksum sidecars).
  */
 public final class StoredNames {
 
     /** Linux's NAME_MAX: longer components fail in the file system anyway, less clearly. */
     public static final int MAX_BYTES = 255;
 
-    /** Temporary files of writes in progress start with this; no stored file may. */
-    static final String TEMP_PREFIX = ".tritontube-tmp-";
+    /** The daemon's own files start with this; no stored file or video may. */
+    static final String RESERVED_PREFIX = ".tritontube-";
+
+    /** Temporary files of writes in progress. */
+    static final String TEMP_PREFIX = RESERVED_PREFIX + "tmp-";
+
+    /** Checksum sidecars ({@link SidecarChecksums}). */
+    static final String CHECKSUM_SIDECAR_PREFIX = RESERVED_PREFIX + "sum-";
 
     private static final int MAX_ECHOED_CHARS = 64;
 
@@ -47,8 +53,8 @@ public final class StoredNames {
         if (value.codePoints().anyMatch(Character::isISOControl)) {
             return "may not contain control characters";
         }
-        if (value.startsWith(TEMP_PREFIX)) {
-            return "may not start with '" + TEMP_PREFIX + "', reserved for writes in progress";
+        if (value.startsWith(RESERVED_PREFIX)) {
+            return "may not start with '" + RESERVED_PREFIX + "', reserved for the daemon's own files";
         }
         if (!FILE_NAME_CHARSET.newEncoder().canEncode(value)) {
             return "cannot be stored in this node's file-name encoding " + FILE_NAME_CHARSET
@@ -62,6 +68,10 @@ public final class StoredNames {
 
     static boolean isTemporary(String fileName) {
         return fileName.startsWith(TEMP_PREFIX);
+    }
+
+    static boolean isChecksumSidecar(String fileName) {
+        return fileName.startsWith(CHECKSUM_SIDECAR_PREFIX);
     }
 
     /** {@link #printable} in quotes, for messages that name a refused value. */

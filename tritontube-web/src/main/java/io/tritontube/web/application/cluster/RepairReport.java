@@ -5,9 +5,12 @@ package io.tritontube.web.application.cluster;
  *
  * @param filesChecked       distinct files examined
  * @param copiesRestored     copies written to owners that lacked the file
- * @param corruptedReplaced  copies whose SHA-256 disagreed with the good copy, overwritten
+ * @param corruptedReplaced  copies overwritten with the good content: corrupt ones (their bytes no
+ *                           longer match the SHA-256 recorded when they were written) and intact
+ *                           ones that the vote found holding other content
  * @param unrecoverable      files left short of a good copy on every live owner: no copy could be
- *                           trusted (copies disagree with no majority), or a copy failed
+ *                           trusted (every copy corrupt, or intact copies disagreeing with no
+ *                           majority), or a copy failed
  */
 public record RepairReport(int filesChecked, int copiesRestored, int corruptedReplaced, int unrecoverable) {
 }

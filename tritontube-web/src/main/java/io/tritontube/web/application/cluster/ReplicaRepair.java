@@ -21,8 +21,9 @@ import java.util.logging.Logger;
 
 /**
  * Restores every file's replicas: each file found on any node is checked on all its live
- * owners (size and SHA-256 from the nodes' own disks); owners without it get a copy, owners
- * whose copy differs from the good one ({@link ReplicaVotes}) get it overwritten.
+ * owners (size and SHA-256 from the nodes' own disks, with the SHA-256 recorded when each copy
+ * was written); owners without it get a copy, owners whose copy is corrupt or differs from the
+ * good one get it overwritten from an intact copy ({@link RepairPlan}).
  */
 final class ReplicaRepair {
 
@@ -80,39 +81,34 @@ final class ReplicaRepair {
         return CompletableFuture.allOf(settled).thenCompose(allSettled -> {
             List<NodeAddress> answeringOwners = liveOwners.stream()
                     .filter(owner -> !stats.get(owner).isCompletedExceptionally()).toList();
-            return fix(file, answeringOwners, digestsOf(stats), suspects, tally);
+            return fix(file, answeringOwners, copiesFound(stats), suspects, tally);
         });
     }
 
     /**
      * @param owners the live owners whose Stat answered: only they are written to; a node whose
      *               Stat failed holds something unknown, so it is left alone
-     * @param copies the digest of every copy found
+     * @param copies the Stat of every copy found
      */
-    private CompletableFuture<Void> fix(StoredFile file, List<NodeAddress> owners, Map<NodeAddress, Sha256> copies,
+    private CompletableFuture<Void> fix(StoredFile file, List<NodeAddress> owners, Map<NodeAddress, FileStat> copies,
                                         Set<NodeAddress> suspects, Tally tally) {
         String key = ClusterScan.ringKey(file);
-        Map<NodeAddress, Sha256> ownerCopies = new LinkedHashMap<>(copies);
-        ownerCopies.keySet().retainAll(owners);
-        Optional<Sha256> good = ReplicaVotes.goodDigest(ownerCopies, copies, suspects);
-        if (good.isEmpty()) {
+        Optional<RepairPlan> decided = RepairPlan.decide(owners, copies, suspects);
+        if (decided.isEmpty()) {
             tally.unrecoverable.incrementAndGet();
-            LOG.log(Level.SEVERE, "No copy of {0} can be trusted, its copies disagree: {1}; left as it is", new Object[] {key, copies});
+            LOG.log(Level.SEVERE, "No copy of {0} can be trusted: {1}; left as it is", new Object[] {key, describe(copies)});
             return CompletableFuture.completedFuture(null);
         }
-        List<NodeAddress> goodSources = copies.entrySet().stream()
-                .filter(copy -> copy.getValue().equals(good.get())).map(Map.Entry::getKey).toList();
+        RepairPlan plan = decided.get();
         List<CompletableFuture<?>> writes = new ArrayList<>();
-        for (NodeAddress owner : owners) {
-            Sha256 held = copies.get(owner);
-            if (held == null) {
-                LOG.log(Level.INFO, "Restoring the missing replica of {0} on {1}", new Object[] {key, owner});
-                writes.add(copy(goodSources.get(0), owner, file).thenRun(tally.restored::incrementAndGet));
-            } else if (!held.equals(good.get())) {
-                LOG.log(Level.WARNING, "The copy of {0} on {1} has SHA-256 {2}, not {3}: replacing it",
-                        new Object[] {key, owner, held, good.get()});
-                writes.add(copy(goodSources.get(0), owner, file).thenRun(tally.replaced::incrementAndGet));
-            }
+        for (NodeAddress owner : plan.missingOn()) {
+            LOG.log(Level.INFO, "Restoring the missing replica of {0} on {1} from {2}", new Object[] {key, owner, plan.source()});
+            writes.add(copy(plan.source(), owner, file).thenRun(tally.restored::incrementAndGet));
+        }
+        for (NodeAddress owner : plan.replacedOn()) {
+            LOG.log(Level.WARNING, "The copy of {0} on {1} {2}: replacing it from {3}",
+                    new Object[] {key, owner, whatIsWrong(copies.get(owner), plan.goodDigest()), plan.source()});
+            writes.add(copy(plan.source(), owner, file).thenRun(tally.replaced::incrementAndGet));
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
@@ -121,15 +117,29 @@ final class ReplicaRepair {
         return clients.clientFor(source).copyTo(clients.clientFor(target), file.videoId(), file.fileName());
     }
 
-    /** The digests of the copies that exist; nodes whose Stat failed are left out. */
-    private static Map<NodeAddress, Sha256> digestsOf(Map<NodeAddress, CompletableFuture<Optional<FileStat>>> stats) {
-        Map<NodeAddress, Sha256> digests = new LinkedHashMap<>();
+    /** The copies that exist; nodes whose Stat failed are left out. */
+    private static Map<NodeAddress, FileStat> copiesFound(Map<NodeAddress, CompletableFuture<Optional<FileStat>>> stats) {
+        Map<NodeAddress, FileStat> copies = new LinkedHashMap<>();
         stats.forEach((node, stat) -> {
             if (!stat.isCompletedExceptionally()) {
-                stat.join().ifPresent(found -> digests.put(node, found.sha256()));
+                stat.join().ifPresent(found -> copies.put(node, found));
             }
         });
-        return digests;
+        return copies;
+    }
+
+    private static String whatIsWrong(FileStat copy, Sha256 good) {
+        return copy.intact()
+                ? "has SHA-256 " + copy.sha256() + ", not the good " + good
+                : "is corrupt: its SHA-256 is " + copy.sha256() + " but " + copy.recordedSha256().orElseThrow()
+                        + " was recorded when it was written";
+    }
+
+    /** Each copy's node and digest, and whether it is corrupt, for the log. */
+    private static String describe(Map<NodeAddress, FileStat> copies) {
+        List<String> described = new ArrayList<>();
+        copies.forEach((node, copy) -> described.add(node + " " + copy.sha256() + (copy.intact() ? "" : " (corrupt)")));
+        return described.isEmpty() ? "no copy" : String.join(", ", described);
     }
 
     private static final class Tally {

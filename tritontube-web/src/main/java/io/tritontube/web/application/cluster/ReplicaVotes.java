@@ -1,5 +1,6 @@
 package io.tritontube.web.application.cluster;
 
+import io.tritontube.storage.client.FileStat;
 import io.tritontube.storage.client.Sha256;
 import io.tritontube.web.domain.cluster.NodeAddress;
 import java.util.HashMap;
@@ -8,11 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which content of a file is the good one, judged from the SHA-256 of its copies. The nodes
- * keep no digest of their own beyond the bytes, so the copies vote:
+ * Which content of a file is the good one, judged from the Stat of its copies:
  * <ul>
+ *   <li>a copy that is not {@link FileStat#intact() intact}, whose bytes no longer match the
+ *       SHA-256 its node recorded when it was written, is corrupt on its own node's word and
+ *       has no vote;</li>
  *   <li>copies on the file's owners vote; copies elsewhere (left over from an older ring) are
- *       used only when no owner has one;</li>
+ *       used only when no owner has an intact one;</li>
  *   <li>copies on suspect nodes, those that missed writes while down and so may hold a stale
  *       version, vote only when no other copy does;</li>
  *   <li>the digest with the most votes wins; a tie is no verdict: better to leave the copies
@@ -24,12 +27,23 @@ final class ReplicaVotes {
     private ReplicaVotes() {
     }
 
-    static Optional<Sha256> goodDigest(Map<NodeAddress, Sha256> ownerCopies, Map<NodeAddress, Sha256> otherCopies,
+    static Optional<Sha256> goodDigest(Map<NodeAddress, FileStat> ownerCopies, Map<NodeAddress, FileStat> otherCopies,
                                        Set<NodeAddress> suspects) {
-        Map<NodeAddress, Sha256> voters = ownerCopies.isEmpty() ? otherCopies : ownerCopies;
+        Map<NodeAddress, Sha256> intactOwnerCopies = intactDigests(ownerCopies);
+        Map<NodeAddress, Sha256> voters = intactOwnerCopies.isEmpty() ? intactDigests(otherCopies) : intactOwnerCopies;
         Map<NodeAddress, Sha256> trusted = new HashMap<>(voters);
         trusted.keySet().removeAll(suspects);
         return majority(trusted.isEmpty() ? voters : trusted);
+    }
+
+    private static Map<NodeAddress, Sha256> intactDigests(Map<NodeAddress, FileStat> copies) {
+        Map<NodeAddress, Sha256> digests = new HashMap<>();
+        copies.forEach((node, copy) -> {
+            if (copy.intact()) {
+                digests.put(node, copy.sha256());
+            }
+        });
+        return digests;
     }
 
     private static Optional<Sha256> majority(Map<NodeAddress, Sha256> votes) {

@@ -1,5 +1,7 @@
 package io.tritontube.web.application.cluster;
 
+import io.tritontube.storage.client.StorageChecksumMismatchException;
+import io.tritontube.storage.client.StorageException;
 import io.tritontube.storage.client.StoredFile;
 import io.tritontube.web.domain.cluster.HashRing;
 import io.tritontube.web.domain.cluster.NodeAddress;
@@ -38,7 +40,9 @@ final class RingMigration {
 
     /**
      * Copies every file of {@code from} to each owner that {@code to} gives it and {@code from}
-     * did not, reading it from one of its old owners that answers.
+     * did not, reading it from one of its old owners that answers. A source whose copy is
+     * corrupt refuses the copy ({@link io.tritontube.storage.client.StorageClient#copyTo}
+     * checks the Stat it takes anyway), so the next old owner is tried.
      *
      * @param reachable the nodes that answered before the migration began: the only sources
      * @return the number of file copies written
@@ -111,7 +115,9 @@ final class RingMigration {
         CompletableFuture<Long> attempt = copy(candidates.get(0), target, file);
         for (NodeAddress next : candidates.subList(1, candidates.size())) {
             attempt = attempt.exceptionallyCompose(failure -> {
-                LOG.log(Level.FINE, "Copying {0} to {1} failed ({2}); trying from {3}",
+                boolean corruptSource = StorageException.causeOf(failure)
+                        .filter(StorageChecksumMismatchException.class::isInstance).isPresent();
+                LOG.log(corruptSource ? Level.WARNING : Level.FINE, "Copying {0} to {1} failed ({2}); trying from {3}",
                         new Object[] {ClusterScan.ringKey(file), target, failure.getMessage(), next});
                 return copy(next, target, file);
             });

@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * <p><b>Remux</b> when browsers can play the upload's own streams and they can be cut into
  * segments as they are: H.264 in 8-bit 4:2:0, AAC sound or none, not rotated, and keyframes
- * at most {@link #SEGMENT_LENGTH} apart. Copying takes seconds where encoding takes minutes;
+ * at most {@link #SEGMENT_LENGTH} apart, give or take {@link #LONGEST_KEYFRAME_GAP a few frames}. Copying takes seconds where encoding takes minutes;
  * the manifest then has the source's resolution only, since even one small extra rung costs
  * about 6% of the video's duration on 2 cores, three times the remux budget.
  *
@@ -27,6 +27,13 @@ public final class PackagingPlanner {
 
     /** Every manifest's segment length, and so the longest keyframe gap a remux accepts. */
     public static final Duration SEGMENT_LENGTH = Duration.ofSeconds(4);
+
+    /**
+     * The longest keyframe gap a remux accepts: the segment length and 5%, so that a camera's
+     * "every 120 frames" at 29.97 frames a second (4.004 s) still qualifies. The segments then
+     * last as long as the gaps, which players handle as they come.
+     */
+    static final Duration LONGEST_KEYFRAME_GAP = SEGMENT_LENGTH.plus(SEGMENT_LENGTH.dividedBy(20));
 
     /**
      * Beyond 1080p a 2-core server would encode far slower than real time; larger sources are
@@ -60,7 +67,7 @@ public final class PackagingPlanner {
             return transcode(media, video, notCopyable.get());
         }
         Duration gap = inspector.longestKeyframeGap(source);
-        if (gap.compareTo(SEGMENT_LENGTH) > 0) {
+        if (gap.compareTo(LONGEST_KEYFRAME_GAP) > 0) {
             return transcode(media, video, "its keyframes are up to " + seconds(gap) + " apart, more than the "
                     + seconds(SEGMENT_LENGTH) + " segments");
         }

@@ -5,6 +5,8 @@ import io.tritontube.web.application.media.MediaInspector;
 import io.tritontube.web.application.media.VideoPackager;
 import io.tritontube.web.infrastructure.transcoding.FfmpegDashPackager;
 import io.tritontube.web.infrastructure.transcoding.FfprobeMediaInspector;
+import io.tritontube.web.interfaces.monitoring.SiteMetrics;
+import io.tritontube.web.interfaces.monitoring.TimedVideoPackager;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +17,17 @@ import java.io.IOException;
 
 /**
  * Builds what processing needs from the settings: the ffprobe inspector, the ffmpeg packager
- * and the work area. The tools' threads come from the container's managed thread factory.
+ * (timed in the site's metrics) and the work area. The tools' threads come from the
+ * container's managed thread factory.
  */
 @ApplicationScoped
 public class ProcessingProducer {
 
     @Inject
     TritonTubeSettings settings;
+
+    @Inject
+    SiteMetrics metrics;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -35,7 +41,7 @@ public class ProcessingProducer {
     @Produces
     @Singleton
     VideoPackager videoPackager() {
-        return new FfmpegDashPackager(settings.ffmpeg(), settings.transcodeTimeout(), threadFactory);
+        return new TimedVideoPackager(new FfmpegDashPackager(settings.ffmpeg(), settings.transcodeTimeout(), threadFactory), metrics);
     }
 
     @Produces

@@ -37,6 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <tr><td>{@code tritontube.ffprobe}</td><td>{@code ffprobe}</td><td>the ffprobe executable</td></tr>
  * <tr><td>{@code tritontube.transcode.timeout}</td><td>{@code PT2H}</td>
  *     <td>longest one packaging run may take: ISO-8601 duration or whole seconds</td></tr>
+ * <tr><td>{@code tritontube.cache.max-bytes}</td><td>{@code 268435456} (256 MiB)</td>
+ *     <td>memory the content route may use to keep recently served files (segments); 0 turns it off</td></tr>
  * </table>
  */
 @ApplicationScoped
@@ -88,6 +90,10 @@ public class TritonTubeSettings {
     @ConfigProperty(name = "tritontube.transcode.timeout", defaultValue = "PT2H")
     String transcodeTimeout;
 
+    @Inject
+    @ConfigProperty(name = "tritontube.cache.max-bytes", defaultValue = "268435456")
+    long contentCacheBytes;
+
     /**
      * Reads every setting once when the application starts, so that a typo in a kind or a
      * duration stops the deployment with its message instead of failing the first upload,
@@ -95,9 +101,10 @@ public class TritonTubeSettings {
      */
     void checkOnStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         LOG.log(Level.INFO, "TritonTube settings: data {0}, metadata {1} {2}, content {3} {4}, uploads up to {5} bytes, "
-                        + "packaging by {6} (probe {7}) stopped after {8}",
+                        + "packaging by {6} (probe {7}) stopped after {8}, content cache {9} bytes",
                 new Object[] {dataDir(), metadataKind(), metadataOptions(), contentKind(), contentOptions(),
-                        String.valueOf(uploadMaxBytes()), ffmpeg(), ffprobe(), transcodeTimeout()});
+                        String.valueOf(uploadMaxBytes()), ffmpeg(), ffprobe(), transcodeTimeout(),
+                        String.valueOf(contentCacheBytes())});
         LOG.log(Level.INFO, "Uploads: at most {0} a minute per client (0: no limit); resumable uploads idle for {1} are deleted",
                 new Object[] {uploadRateLimitPerMinute(), resumableUploadExpiry()});
     }
@@ -166,6 +173,13 @@ public class TritonTubeSettings {
 
     public String ffprobe() {
         return ffprobe;
+    }
+
+    public long contentCacheBytes() {
+        if (contentCacheBytes < 0) {
+            throw new IllegalStateException("tritontube.cache.max-bytes must not be negative, was " + contentCacheBytes);
+        }
+        return contentCacheBytes;
     }
 
     public Duration transcodeTimeout() {

@@ -1,6 +1,8 @@
 /**
- * ffmpeg and ffprobe, run through Apache Commons Exec under a watchdog: the DASH packager and
- * the media inspector behind {@code application.media}. The command and the parsers of the
- * tools' output are pure classes, tested without running anything.
+ * ffmpeg and ffprobe, run through Apache Commons Exec under a watchdog: the packager (DASH
+ * with HLS playlists over the same segments, remux or ladder transcode, then the poster and
+ * thumbnail) and the media inspector (headers, keyframe spacing) behind
+ * {@code application.media}. The commands and the parsers of the tools' output are pure
+ * classes, tested without running anything.
  */
 package io.tritontube.web.infrastructure.transcoding;

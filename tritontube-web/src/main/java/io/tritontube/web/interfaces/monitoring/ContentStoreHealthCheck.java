@@ -44,6 +44,8 @@ public class ContentStoreHealthCheck implements HealthCheck {
     private static HealthCheckResponse directoryWritable(HealthCheckResponseBuilder check, Path directory) {
         check.withData("directory", directory.toString());
         try {
+            // The store creates its directory on first use, which may not have come yet.
+            Files.createDirectories(directory);
             Files.delete(Files.createTempFile(directory, ".health-", ".tmp"));
             return check.up().build();
         } catch (IOException e) {

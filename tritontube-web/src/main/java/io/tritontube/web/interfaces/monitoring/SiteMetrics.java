@@ -1,10 +1,12 @@
 package io.tritontube.web.interfaces.monitoring;
 
+import io.tritontube.web.domain.video.Packaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -17,12 +19,13 @@ import org.eclipse.microprofile.metrics.Tag;
  * <tr><td>{@code tritontube_uploads_accepted_total}</td><td>{@code via}: form, resumable</td><td>uploads taken in for processing</td></tr>
  * <tr><td>{@code tritontube_uploads_refused_total}</td><td>{@code status}: the HTTP status</td>
  *     <td>uploads refused: bad input (400), taken name (409), too large (413), rate limit (429), server trouble (5xx)</td></tr>
- * <tr><td>{@code tritontube_transcode_seconds}</td><td></td><td>time spent packaging each video (count, sum, quantiles)</td></tr>
+ * <tr><td>{@code tritontube_transcode_seconds}</td><td>{@code packaging}: remux, transcode</td>
+ *     <td>time spent packaging each video (count, sum, quantiles)</td></tr>
  * <tr><td>{@code tritontube_served_bytes_total}</td><td></td><td>bytes of video files sent by the content route</td></tr>
  * <tr><td>{@code tritontube_storage_errors_total}</td><td>{@code operation}: put, open, delete</td>
  *     <td>content store operations that failed (after the ring's own fail-over)</td></tr>
- * <tr><td>{@code tritontube_migration_in_progress}</td><td></td><td>1 while storage nodes are being added or removed</td></tr>
- * <tr><td>{@code tritontube_migration_files_copied_total}</td><td></td><td>file copies written to new owners by migrations</td></tr>
+ * <tr><td>{@code tritontube_migration_in_progress}</td><td></td>
+ *     <td>1 while storage nodes are being added or removed ({@link MigrationGauge}; {@code nw} content only)</td></tr>
  * </table>
  */
 @ApplicationScoped
@@ -40,8 +43,10 @@ public class SiteMetrics {
                 new Tag("status", Integer.toString(status))).inc();
     }
 
-    public void transcoded(Duration took) {
-        registry.timer(metadata("tritontube_transcode", "Time spent packaging each video")).update(took);
+    public void transcoded(Packaging packaging, Duration took) {
+        Metadata seconds = Metadata.builder().withName("tritontube_transcode").withDescription("Time spent packaging each video")
+                .withUnit(MetricUnits.SECONDS).build();
+        registry.timer(seconds, new Tag("packaging", packaging.label())).update(took);
     }
 
     public void served(long bytes) {

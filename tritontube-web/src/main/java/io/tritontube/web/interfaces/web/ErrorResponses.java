@@ -18,15 +18,17 @@ public final class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
 
-    private static final Map<Integer, String> TITLES = Map.of(
-            400, "Bad request",
-            404, "Not found",
-            405, "Method not allowed",
-            409, "Already exists",
-            413, "Upload too large",
-            416, "Range not satisfiable",
-            500, "Server error",
-            503, "Temporarily unavailable");
+    private static final Map<Integer, String> TITLES = Map.ofEntries(
+            Map.entry(400, "Bad request"),
+            Map.entry(404, "Not found"),
+            Map.entry(405, "Method not allowed"),
+            Map.entry(409, "Already exists"),
+            Map.entry(411, "Size not stated"),
+            Map.entry(413, "Upload too large"),
+            Map.entry(416, "Range not satisfiable"),
+            Map.entry(429, "Too many uploads"),
+            Map.entry(500, "Server error"),
+            Map.entry(503, "Temporarily unavailable"));
 
     private ErrorResponses() {
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tritontube.storage.client.Sha256;
 import io.tritontube.web.application.cluster.ClusterMembershipException.Reason;
 import io.tritontube.web.domain.cluster.ClusterState;
 import io.tritontube.web.domain.cluster.ClusterState.Migration;
@@ -21,6 +22,7 @@ import io.tritontube.web.domain.video.VideoId;
 import io.tritontube.web.infrastructure.content.nw.LocalStorageNodes;
 import io.tritontube.web.infrastructure.content.nw.RingContentStore;
 import io.tritontube.web.infrastructure.persistence.sqlite.SqliteClusterStateRepository;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -98,6 +100,29 @@ class ClusterMembershipServiceTest {
         assertEveryFileExactlyOnItsOwners(after);
         assertEquals(after.nodesInRingOrder(), web.membership.listNodes());
         assertTrue(repository.load().orElseThrow().migration().isEmpty());
+    }
+
+    @Test
+    void aMigrationCopiesFromAnIntactOldOwnerNeverFromACorruptOne() throws Exception {
+        WebServer web = startWebServer(2, NO_AUTOMATIC_REPAIR);
+        upload(web, 4, 10);
+        NodeAddress corruptNode = seed.get(0);
+        for (ContentKey key : uploaded.keySet()) {
+            if (web.ring().ownersOf(key.ringKey()).contains(corruptNode)) {
+                Files.write(onDisk(corruptNode, key), "rotten bytes".getBytes());
+            }
+        }
+        NodeAddress fourth = nodes.start();
+
+        web.membership.addNode(fourth.value());
+
+        Set<String> copied = nodes.keysOn(fourth);
+        assertFalse(copied.isEmpty());
+        for (ContentKey key : uploaded.keySet()) {
+            if (copied.contains(key.ringKey())) {
+                assertArrayEquals(uploaded.get(key), Files.readAllBytes(onDisk(fourth, key)), key + " on the new node");
+            }
+        }
     }
 
     @Test
@@ -292,13 +317,30 @@ class ClusterMembershipServiceTest {
     }
 
     @Test
+    void aCorruptCopyIsReplacedEvenWhenItTiesTheVote() throws Exception {
+        WebServer web = startWebServer(2, NO_AUTOMATIC_REPAIR);
+        upload(web, 1, 3);
+        ContentKey key = uploaded.keySet().iterator().next();
+        Path corrupted = onDisk(web.ring().ownersOf(key.ringKey()).get(0), key);
+        byte[] flipped = uploaded.get(key).clone();
+        flipped[flipped.length / 2] ^= 0x5a;
+        Files.write(corrupted, flipped);
+
+        RepairReport report = web.membership.repair();
+
+        assertEquals(new RepairReport(uploaded.size(), 0, 1, 0), report);
+        assertArrayEquals(uploaded.get(key), Files.readAllBytes(corrupted));
+    }
+
+    @Test
     void repairLeavesCopiesAloneWhenNoneCanBeTrusted() throws Exception {
         WebServer web = startWebServer(2, NO_AUTOMATIC_REPAIR);
         upload(web, 1, 3);
         ContentKey key = uploaded.keySet().iterator().next();
         NodeAddress owner = web.ring().ownersOf(key.ringKey()).get(1);
-        byte[] other = "a different version".getBytes();
-        Files.write(onDisk(owner, key), other);
+        byte[] other = "a different version, written and recorded as such".getBytes();
+        web.store.clients().clientFor(owner).write(key.videoId().value(), key.fileName().value(), other.length,
+                Sha256.of(new ByteArrayInputStream(other)), new ByteArrayInputStream(other)).get();
 
         RepairReport report = web.membership.repair();
 

@@ -7,65 +7,116 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tritontube.web.application.media.MediaInfo;
 import io.tritontube.web.application.media.PackagingException;
+import io.tritontube.web.application.media.PackagingPlan;
+import io.tritontube.web.application.media.PackagingPlanner;
+import io.tritontube.web.application.media.Rendition;
 import io.tritontube.web.application.media.UnreadableMediaException;
+import io.tritontube.web.application.media.VideoStream;
+import io.tritontube.web.domain.video.Packaging;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the real ffprobe and ffmpeg on media that ffmpeg makes for the test. */
+/** Runs the real ffprobe and ffmpeg on media that ffmpeg makes for the test, a few seconds long. */
 class FfmpegToolsTest {
 
     private static final ThreadFactory THREADS = Executors.defaultThreadFactory();
+    private static final Pattern REPRESENTATION = Pattern.compile("<Representation id=\"(\\d+)\" mimeType=\"(\\w+)/mp4\"([^>]*)>");
+    private static final Pattern SIZE = Pattern.compile("width=\"(\\d+)\" height=\"(\\d+)\"");
 
     @TempDir
     Path directory;
 
     private final FfprobeMediaInspector inspector = new FfprobeMediaInspector("ffprobe", THREADS);
+    private final PackagingPlanner planner = new PackagingPlanner(inspector);
+    private final FfmpegDashPackager packager = new FfmpegDashPackager("ffmpeg", Duration.ofMinutes(2), THREADS);
 
     @Test
-    void packagesAVideoWithSoundAsDashWithProgress() throws Exception {
-        Path source = SampleMedia.videoWithSound(directory.resolve("in.mp4"), 3);
+    void h264WithAacAndShortGopsIsRemuxedIntoDashHlsAndStills() throws Exception {
+        Path source = SampleMedia.h264WithSound(directory.resolve("in.mp4"), 6, "480x270", 60);
         Path output = Files.createDirectory(directory.resolve("out"));
-        MediaInfo media = inspector.inspect(source);
+        PackagingPlan plan = planner.plan(source, inspector.inspect(source));
         List<Double> progress = new CopyOnWriteArrayList<>();
 
-        new FfmpegDashPackager("ffmpeg", Duration.ofMinutes(2), THREADS).packageDash(source, media, output, progress::add);
+        packager.packageDash(source, plan, output, progress::add);
 
+        assertEquals(Packaging.REMUX, plan.packaging());
+        assertEquals(List.of("480x270"), plan.resolutions());
         List<String> files = namesIn(output);
-        assertTrue(files.containsAll(List.of("manifest.mpd", "init-0.m4s", "init-1.m4s", "chunk-0-00001.m4s", "chunk-1-00001.m4s")),
-                "files written: " + files);
-        assertTrue(Files.readString(output.resolve("manifest.mpd")).contains("<MPD"));
+        assertTrue(files.containsAll(List.of("manifest.mpd", "master.m3u8", "media_0.m3u8", "media_1.m3u8",
+                "init-0.m4s", "init-1.m4s", "chunk-0-00001.m4s", "chunk-0-00002.m4s", "chunk-1-00001.m4s",
+                "poster.jpg", "thumb.jpg")), "files written: " + files);
+        assertEquals(List.of("0 video 480x270", "1 audio"), representations(output));
         assertEquals(1.0, progress.get(progress.size() - 1));
         assertTrue(progress.stream().allMatch(p -> p >= 0.0 && p <= 1.0));
+        assertEquals(List.of(480, 320), List.of(widthOf(output.resolve("poster.jpg")), widthOf(output.resolve("thumb.jpg"))));
     }
 
     @Test
-    void aSilentVideoHasOnlyTheVideoRepresentation() throws Exception {
+    void aCodecBrowsersCannotPlayIsTranscodedIntoALadderWithoutUpscaling() throws Exception {
+        Path source = SampleMedia.mpeg4WithSound(directory.resolve("in.mp4"), 3, "640x480");
+        Path output = Files.createDirectory(directory.resolve("out"));
+        PackagingPlan plan = planner.plan(source, inspector.inspect(source));
+
+        packager.packageDash(source, plan, output, p -> { });
+
+        assertEquals(Packaging.TRANSCODE, plan.packaging());
+        assertEquals(List.of("0 video 640x480", "1 audio", "2 video 480x360"), representations(output));
+        String master = Files.readString(output.resolve("master.m3u8"));
+        assertTrue(master.contains("RESOLUTION=640x480") && master.contains("RESOLUTION=480x360"), master);
+        List<String> files = namesIn(output);
+        assertTrue(files.containsAll(List.of("init-2.m4s", "chunk-2-00001.m4s", "media_2.m3u8", "poster.jpg")), "files: " + files);
+        // The stills are never enlarged: the 640-pixel poster is the source's own width.
+        assertEquals(List.of(640, 320), List.of(widthOf(output.resolve("poster.jpg")), widthOf(output.resolve("thumb.jpg"))));
+    }
+
+    @Test
+    void h264WithKeyframesFurtherApartThanASegmentIsTranscoded() throws Exception {
+        Path source = SampleMedia.h264WithSound(directory.resolve("in.mp4"), 7, "320x240", 180);
+
+        Duration gap = inspector.longestKeyframeGap(source);
+        PackagingPlan plan = planner.plan(source, inspector.inspect(source));
+
+        assertEquals(Duration.ofSeconds(6), gap);
+        assertEquals(Packaging.TRANSCODE, plan.packaging());
+        assertTrue(plan.reason().startsWith("its keyframes are up to 6.0 s apart"), plan.reason());
+    }
+
+    @Test
+    void aSilentVideoHasOnlyVideoRepresentations() throws Exception {
         Path source = SampleMedia.silentVideo(directory.resolve("silent.mp4"), 2);
         Path output = Files.createDirectory(directory.resolve("out"));
         MediaInfo media = inspector.inspect(source);
+        PackagingPlan transcode = new PackagingPlan(media, Packaging.TRANSCODE,
+                List.of(new Rendition(320, 240, 500), new Rendition(160, 120, 200)), "test");
 
-        new FfmpegDashPackager("ffmpeg", Duration.ofMinutes(2), THREADS).packageDash(source, media, output, p -> { });
+        packager.packageDash(source, transcode, output, p -> { });
 
-        List<String> files = namesIn(output);
-        assertTrue(files.contains("init-0.m4s"));
-        assertFalse(files.contains("init-1.m4s"));
+        assertEquals(List.of("0 video 320x240", "1 video 160x120"), representations(output));
+        assertFalse(namesIn(output).contains("media_2.m3u8"));
     }
 
     @Test
-    void inspectionFindsDurationAndStreams() throws Exception {
-        MediaInfo withSound = inspector.inspect(SampleMedia.videoWithSound(directory.resolve("a.mp4"), 3));
+    void inspectionFindsDurationStreamsAndSize() throws Exception {
+        MediaInfo withSound = inspector.inspect(SampleMedia.h264WithSound(directory.resolve("a.mp4"), 3, "320x240", 60));
         MediaInfo soundOnly = inspector.inspect(SampleMedia.soundOnly(directory.resolve("b.mp4"), 1));
 
-        assertTrue(withSound.hasVideo() && withSound.hasAudio());
+        assertEquals(Optional.of(new VideoStream("h264", "yuv420p", 320, 240, 0)), withSound.video());
+        assertEquals("aac", withSound.audio().orElseThrow().codec());
         assertTrue(withSound.duration().compareTo(Duration.ofMillis(2900)) > 0, "duration " + withSound.duration());
         assertFalse(soundOnly.hasVideo());
     }
@@ -84,10 +135,9 @@ class FfmpegToolsTest {
     void aFailingRunGivesFfmpegsReason() throws Exception {
         Path broken = Files.writeString(directory.resolve("broken.mp4"), "not a video at all");
         Path output = Files.createDirectory(directory.resolve("out"));
-        MediaInfo claimed = new MediaInfo(Duration.ofSeconds(3), true, true);
 
         PackagingException e = assertThrows(PackagingException.class, () ->
-                new FfmpegDashPackager("ffmpeg", Duration.ofMinutes(1), THREADS).packageDash(broken, claimed, output, p -> { }));
+                packager.packageDash(broken, claimedH264(broken), output, p -> { }));
         assertEquals("ffmpeg could not package the video: the upload: Invalid data found when processing input", e.getMessage());
     }
 
@@ -95,10 +145,10 @@ class FfmpegToolsTest {
     void aRunPastTheTimeoutIsStopped() throws Exception {
         Path source = SampleMedia.videoWithSound(directory.resolve("in.mp4"), 3);
         Path output = Files.createDirectory(directory.resolve("out"));
-        MediaInfo media = inspector.inspect(source);
+        PackagingPlan plan = planner.plan(source, inspector.inspect(source));
 
         PackagingException e = assertThrows(PackagingException.class, () ->
-                new FfmpegDashPackager("ffmpeg", Duration.ofMillis(1), THREADS).packageDash(source, media, output, p -> { }));
+                new FfmpegDashPackager("ffmpeg", Duration.ofMillis(1), THREADS).packageDash(source, plan, output, p -> { }));
         assertTrue(e.getMessage().startsWith("packaging took longer than the limit of"), e.getMessage());
     }
 
@@ -106,6 +156,28 @@ class FfmpegToolsTest {
     void aMissingExecutableIsAnIOException() {
         assertThrows(IOException.class, () ->
                 new FfprobeMediaInspector("/nonexistent/ffprobe", THREADS).inspect(directory.resolve("x.mp4")));
+    }
+
+    private static PackagingPlan claimedH264(Path source) {
+        VideoStream video = new VideoStream("h264", "yuv420p", 320, 240, 0);
+        MediaInfo claimed = new MediaInfo(Duration.ofSeconds(3), Optional.of(video), Optional.empty());
+        return new PackagingPlan(claimed, Packaging.REMUX, List.of(Rendition.copyOf(video)), "claimed for " + source);
+    }
+
+    /** "0 video 1280x720", "1 audio", ... in manifest order. */
+    private static List<String> representations(Path output) throws IOException {
+        Matcher matcher = REPRESENTATION.matcher(Files.readString(output.resolve("manifest.mpd")));
+        List<String> found = new ArrayList<>();
+        while (matcher.find()) {
+            Matcher size = SIZE.matcher(matcher.group(3));
+            found.add(matcher.group(1) + " " + matcher.group(2) + (size.find() ? " " + size.group(1) + "x" + size.group(2) : ""));
+        }
+        return found.stream().sorted().toList();
+    }
+
+    private static int widthOf(Path image) throws IOException {
+        BufferedImage read = ImageIO.read(image.toFile());
+        return read.getWidth();
     }
 
     private static List<String> namesIn(Path dir) throws IOException {

@@ -9,32 +9,51 @@ import java.util.concurrent.TimeUnit;
 /** Small real media files made with ffmpeg's test sources, for the tests that run the tools. */
 final class SampleMedia {
 
+    private static final String PATTERN = "testsrc=rate=30:size=";
+    private static final String TONE = "sine=frequency=440";
+
     private SampleMedia() {
     }
 
-    /** A 320x240 test pattern with a 440 Hz tone, as H.264/AAC MP4. */
+    /** A 320x240 H.264/AAC test pattern with ffmpeg's default keyframe spacing (every 250 frames). */
     static Path videoWithSound(Path file, int seconds) throws IOException, InterruptedException {
-        return ffmpeg(file, List.of(
-                "-f", "lavfi", "-i", "testsrc=size=320x240:rate=30",
-                "-f", "lavfi", "-i", "sine=frequency=440",
-                "-t", String.valueOf(seconds), "-c:v", "libx264", "-c:a", "aac"));
+        return ffmpeg(file, seconds, "320x240", true, List.of("-c:v", "libx264", "-c:a", "aac"));
     }
 
-    /** The same pattern without any audio stream. */
+    /** H.264/AAC, yuv420p, with a keyframe every {@code keyframeFrames} frames at 30 frames a second. */
+    static Path h264WithSound(Path file, int seconds, String size, int keyframeFrames) throws IOException, InterruptedException {
+        return ffmpeg(file, seconds, size, true, List.of("-c:v", "libx264", "-pix_fmt", "yuv420p",
+                "-g", String.valueOf(keyframeFrames), "-keyint_min", String.valueOf(keyframeFrames), "-sc_threshold", "0",
+                "-c:a", "aac"));
+    }
+
+    /** MPEG-4 Part 2 video with AAC: playable in a container, but not by browsers. */
+    static Path mpeg4WithSound(Path file, int seconds, String size) throws IOException, InterruptedException {
+        return ffmpeg(file, seconds, size, true, List.of("-c:v", "mpeg4", "-c:a", "aac"));
+    }
+
+    /** The 320x240 pattern without any audio stream. */
     static Path silentVideo(Path file, int seconds) throws IOException, InterruptedException {
-        return ffmpeg(file, List.of(
-                "-f", "lavfi", "-i", "testsrc=size=320x240:rate=30",
-                "-t", String.valueOf(seconds), "-c:v", "libx264"));
+        return ffmpeg(file, seconds, "320x240", false, List.of("-c:v", "libx264"));
     }
 
     /** Sound only, in an MP4 container: an upload with no video stream. */
     static Path soundOnly(Path file, int seconds) throws IOException, InterruptedException {
-        return ffmpeg(file, List.of(
-                "-f", "lavfi", "-i", "sine=frequency=440",
-                "-t", String.valueOf(seconds), "-c:a", "aac"));
+        return run(file, List.of("-f", "lavfi", "-i", TONE, "-t", String.valueOf(seconds), "-c:a", "aac"));
     }
 
-    private static Path ffmpeg(Path file, List<String> arguments) throws IOException, InterruptedException {
+    private static Path ffmpeg(Path file, int seconds, String size, boolean withSound, List<String> codecs)
+            throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("-f", "lavfi", "-i", PATTERN + size));
+        if (withSound) {
+            arguments.addAll(List.of("-f", "lavfi", "-i", TONE));
+        }
+        arguments.addAll(List.of("-t", String.valueOf(seconds)));
+        arguments.addAll(codecs);
+        return run(file, arguments);
+    }
+
+    private static Path run(Path file, List<String> arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y"));
         command.addAll(arguments);
         command.add(file.toString());

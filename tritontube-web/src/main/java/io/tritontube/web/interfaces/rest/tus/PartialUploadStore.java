@@ -22,7 +22,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,7 +46,8 @@ final class PartialUploadStore {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Path root;
-    private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** One permit per upload: unlike a lock, not reentrant, so even one thread cannot take it twice. */
+    private final ConcurrentMap<String, Semaphore> locks = new ConcurrentHashMap<>();
 
     PartialUploadStore(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -150,8 +151,8 @@ final class PartialUploadStore {
      * @return empty when another request is changing the upload now
      */
     Optional<Held> tryLock(String id) {
-        ReentrantLock lock = locks.computeIfAbsent(id, key -> new ReentrantLock());
-        return lock.tryLock() ? Optional.of(lock::unlock) : Optional.empty();
+        Semaphore lock = locks.computeIfAbsent(id, key -> new Semaphore(1));
+        return lock.tryAcquire() ? Optional.of(lock::release) : Optional.empty();
     }
 
     /**

@@ -124,32 +124,35 @@ public class TusUploadResource {
         } catch (IllegalArgumentException e) {
             return ApiError.response(400, e.getMessage());
         }
-        Optional<PartialUploadStore.Held> held = uploads.store().tryLock(uploadId);
-        if (held.isEmpty()) {
-            return ApiError.response(423, "another request is sending to this upload now; ask for its offset (HEAD) and go on from there");
-        }
-        try (PartialUploadStore.Held lock = held.get()) {
-            Optional<PartialUpload> found = uploads.store().find(uploadId);
-            if (found.isEmpty()) {
-                return unknown();
-            }
-            return append(found.get(), offset, body);
-        }
+        return underLock(uploadId, upload -> append(upload, offset, body));
     }
 
     @DELETE
     @Path("{upload}")
     public Response terminate(@PathParam("upload") String uploadId) throws IOException {
+        return underLock(uploadId, upload -> {
+            uploads.store().delete(upload.id());
+            return Response.noContent().build();
+        });
+    }
+
+    /**
+     * Runs {@code change} holding the upload's lock: 404 for an unknown upload, 423 while
+     * another request holds the lock.
+     */
+    private Response underLock(String uploadId, Change change) throws IOException {
+        // Unknown ids are never locked: they would fill the store's table of locks.
+        if (uploads.store().find(uploadId).isEmpty()) {
+            return unknown();
+        }
         Optional<PartialUploadStore.Held> held = uploads.store().tryLock(uploadId);
         if (held.isEmpty()) {
-            return ApiError.response(423, "another request is sending to this upload now; try again when it is done");
+            return ApiError.response(423, "another request is sending to this upload now; ask for its offset (HEAD) and go on from there");
         }
         try (PartialUploadStore.Held lock = held.get()) {
-            if (uploads.store().find(uploadId).isEmpty()) {
-                return unknown();
-            }
-            uploads.store().delete(uploadId);
-            return Response.noContent().build();
+            // Looked up again under the lock: the request that held it may have finished or deleted the upload.
+            Optional<PartialUpload> upload = uploads.store().find(uploadId);
+            return upload.isPresent() ? change.apply(upload.get()) : unknown();
         }
     }
 
@@ -236,6 +239,13 @@ public class TusUploadResource {
 
     private String videoPage(VideoId video) {
         return UrlPaths.videoPage(request.getContextPath(), video);
+    }
+
+    /** What a request does to an upload, holding its lock. */
+    @FunctionalInterface
+    private interface Change {
+
+        Response apply(PartialUpload upload) throws IOException;
     }
 
     private static Response unknown() {

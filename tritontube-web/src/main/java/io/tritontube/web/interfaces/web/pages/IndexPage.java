@@ -1,5 +1,6 @@
 package io.tritontube.web.interfaces.web.pages;
 
+import io.tritontube.web.domain.video.IdSearch;
 import io.tritontube.web.domain.video.InvalidPageTokenException;
 import io.tritontube.web.domain.video.MetadataUnavailableException;
 import io.tritontube.web.domain.video.VideoRepository;
@@ -18,13 +19,15 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Backs the index: one page of videos, newest first ({@code ?page=<token>} for the
- * following ones), and the upload form's size hint.
+ * Backs the index: one page of videos, newest first, all of them or those whose title contains
+ * {@code ?q=} ({@code &page=<token>} for the following pages); the upload form's settings; and
+ * the notice after a delete ({@code ?deleted=<id>}) or a retry ({@code ?retry=<id>}).
  */
 @Named
 @RequestScoped
@@ -32,6 +35,9 @@ public class IndexPage {
 
     private static final Logger LOG = Logger.getLogger(IndexPage.class.getName());
     static final int PAGE_SIZE = 20;
+
+    /** The chunk size of resumable uploads: big enough that a chunk's round trip costs little, small enough to resend. */
+    static final long UPLOAD_CHUNK_BYTES = 8L * 1024 * 1024;
 
     @Inject
     VideoRepository videos;
@@ -41,16 +47,30 @@ public class IndexPage {
 
     private List<VideoView> shown = List.of();
     private Optional<String> nextPage = Optional.empty();
+    private Optional<IdSearch> search = Optional.empty();
     private boolean firstPage = true;
+    private String deleted;
+    private String retry;
 
     /** The view action: loads the page, or answers 400/503 instead of rendering. */
     public void load() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        Optional<String> page = Optional.ofNullable(external.getRequestParameterMap().get("page")).filter(p -> !p.isBlank());
+        Map<String, String> parameters = external.getRequestParameterMap();
+        Optional<String> page = Optional.ofNullable(parameters.get("page")).filter(p -> !p.isBlank());
         firstPage = page.isEmpty();
+        deleted = parameters.get("deleted");
+        retry = parameters.get("retry");
         try {
-            VideoSlice slice = videos.listNewestFirst(page, PAGE_SIZE);
+            search = IdSearch.of(parameters.get("q"));
+        } catch (IllegalArgumentException longerThanAnyTitle) {
+            answerInstead(faces, 400, longerThanAnyTitle.getMessage());
+            return;
+        }
+        try {
+            VideoSlice slice = search.isPresent()
+                    ? videos.searchNewestFirst(search.get(), page, PAGE_SIZE)
+                    : videos.listNewestFirst(page, PAGE_SIZE);
             String contextPath = external.getRequestContextPath();
             shown = slice.videos().stream().map(video -> new VideoView(video, contextPath)).toList();
             nextPage = slice.nextPage();
@@ -70,14 +90,54 @@ public class IndexPage {
         return firstPage;
     }
 
-    /** The link to the following page, or null on the last one. */
+    /** What was searched for, for the search box; empty when nothing was. */
+    public String getQuery() {
+        return search.map(IdSearch::text).orElse("");
+    }
+
+    public boolean isSearching() {
+        return search.isPresent();
+    }
+
+    /** The link to the following page (of the same search), or null on the last one. */
     public String getNextPageUrl() {
-        String contextPath = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
-        return nextPage.map(token -> contextPath + "/?page=" + URLEncoder.encode(token, StandardCharsets.UTF_8)).orElse(null);
+        return nextPage.map(token -> indexUrl() + "?" + searchParameter() + "page=" + encode(token)).orElse(null);
+    }
+
+    /** The first page of the same list: all videos, or the same search. */
+    public String getFirstPageUrl() {
+        String parameter = searchParameter();
+        return indexUrl() + (parameter.isEmpty() ? "" : "?" + parameter.substring(0, parameter.length() - 1));
+    }
+
+    /** The id of the video just deleted, for the notice; null otherwise. */
+    public String getDeleted() {
+        return deleted;
+    }
+
+    /** The id of the failed video just removed so that it can be uploaded again; null otherwise. */
+    public String getRetry() {
+        return retry;
     }
 
     public String getUploadLimit() {
         return ByteSizes.describe(settings.uploadMaxBytes());
+    }
+
+    public long getUploadChunkBytes() {
+        return UPLOAD_CHUNK_BYTES;
+    }
+
+    private String searchParameter() {
+        return search.map(s -> "q=" + encode(s.text()) + "&").orElse("");
+    }
+
+    private static String indexUrl() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/";
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static void answerInstead(FacesContext faces, int status, String message) throws IOException {

@@ -1,11 +1,10 @@
 package io.tritontube.web.interfaces.web.upload;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * At most {@code perMinute} actions a minute for each client, as a token bucket: a client
@@ -19,20 +18,25 @@ import java.util.Optional;
 final class ClientRateLimiter {
 
     static final int TIDY_ABOVE = 10_000;
+    private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
 
     private final double capacity;
     private final double tokensPerNano;
-    private final Clock clock;
+    private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets = new HashMap<>();
 
-    /** @param perMinute at least 1 */
-    ClientRateLimiter(int perMinute, Clock clock) {
+    /**
+     * @param perMinute at least 1
+     * @param nanoTime  a monotonic clock in nanoseconds, {@code System::nanoTime}: a wall clock
+     *                  set back would hand out allowances twice
+     */
+    ClientRateLimiter(int perMinute, LongSupplier nanoTime) {
         if (perMinute < 1) {
             throw new IllegalArgumentException("perMinute must be at least 1, was " + perMinute);
         }
         this.capacity = perMinute;
-        this.tokensPerNano = perMinute / (double) Duration.ofMinutes(1).toNanos();
-        this.clock = clock;
+        this.tokensPerNano = perMinute / (double) NANOS_PER_MINUTE;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -41,7 +45,7 @@ final class ClientRateLimiter {
      * @return empty when the action may go ahead; otherwise how long until it may
      */
     synchronized Optional<Duration> tryAcquire(String client) {
-        Instant now = clock.instant();
+        long now = nanoTime.getAsLong();
         if (buckets.size() > TIDY_ABOVE) {
             buckets.values().removeIf(bucket -> bucket.tokensAt(now) >= capacity);
         }
@@ -63,19 +67,18 @@ final class ClientRateLimiter {
     private final class Bucket {
 
         private double tokens;
-        private Instant at;
+        private long at;
 
-        Bucket(double tokens, Instant at) {
+        Bucket(double tokens, long at) {
             this.tokens = tokens;
             this.at = at;
         }
 
-        double tokensAt(Instant now) {
-            long elapsed = Math.max(0, Duration.between(at, now).toNanos());
-            return Math.min(capacity, tokens + elapsed * tokensPerNano);
+        double tokensAt(long now) {
+            return Math.min(capacity, tokens + Math.max(0, now - at) * tokensPerNano);
         }
 
-        void set(double newTokens, Instant now) {
+        void set(double newTokens, long now) {
             tokens = newTokens;
             at = now;
         }

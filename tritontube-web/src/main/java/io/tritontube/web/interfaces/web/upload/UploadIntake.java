@@ -56,7 +56,8 @@ public class UploadIntake {
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "could not take in the upload of " + file.fileName(), e);
             throw refuse(500, "the server could not take in the upload", e);
-        } catch (UploadRejectedException | VideoAlreadyExistsException | RuntimeException e) {
+        } catch (InvalidVideoIdException | UploadRejectedException | VideoAlreadyExistsException
+                 | MetadataUnavailableException | RejectedExecutionException e) {
             throw refusalFor(e);
         }
     }
@@ -69,7 +70,7 @@ public class UploadIntake {
     public VideoId announce(String fileName, long size) throws UploadRefusedException {
         try {
             return uploads.checkAnnounced(fileName, size);
-        } catch (UploadRejectedException | VideoAlreadyExistsException | RuntimeException e) {
+        } catch (InvalidVideoIdException | UploadRejectedException | VideoAlreadyExistsException | MetadataUnavailableException e) {
             throw refusalFor(e);
         }
     }
@@ -107,7 +108,7 @@ public class UploadIntake {
         return new UploadRefusedException(status, message, OptionalLong.empty(), cause);
     }
 
-    /** @throws RuntimeException {@code failure} itself when it is not a refusal of the upload but a bug */
+    /** The status and message of each way {@link UploadService} can refuse an upload. */
     private UploadRefusedException refusalFor(Exception failure) {
         if (failure instanceof InvalidVideoIdException || failure instanceof UploadRejectedException) {
             return refuse(400, failure.getMessage(), failure);
@@ -122,6 +123,6 @@ public class UploadIntake {
         if (failure instanceof RejectedExecutionException) {
             return refuse(503, "the server is stopping; try again shortly", failure);
         }
-        throw (RuntimeException) failure;
+        throw new IllegalArgumentException("not a refusal of an upload: " + failure, failure);
     }
 }

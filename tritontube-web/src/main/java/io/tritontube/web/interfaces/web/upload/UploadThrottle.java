@@ -4,7 +4,6 @@ import io.tritontube.web.infrastructure.config.TritonTubeSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,7 +25,7 @@ public class UploadThrottle {
     @PostConstruct
     void configure() {
         int perMinute = settings.uploadRateLimitPerMinute();
-        limiter = perMinute == 0 ? Optional.empty() : Optional.of(new ClientRateLimiter(perMinute, Clock.systemUTC()));
+        limiter = perMinute == 0 ? Optional.empty() : Optional.of(new ClientRateLimiter(perMinute, System::nanoTime));
     }
 
     /**

@@ -129,6 +129,19 @@ class RingContentStoreTest {
     }
 
     @Test
+    void aCorruptCopyWithholdsItsLastChunkSoTheReadEndsOnAnIntactReplica() throws Exception {
+        byte[] bytes = randomBytes(600 * 1024, 12);
+        ContentKey key = key("chunk-0-00002.m4s");
+        store.put(key, file(bytes));
+        NodeAddress first = ring(addresses).ownersOf(key.ringKey()).get(0);
+        byte[] rotten = bytes.clone();
+        rotten[rotten.length - 1] ^= 1;
+        Files.write(nodes.directoryOf(first).resolve(VIDEO.value()).resolve(key.fileName().value()), rotten);
+
+        assertArrayEquals(bytes, readAll(key, ByteRange.WHOLE_FILE));
+    }
+
+    @Test
     void putSucceedsWithAnOwnerDownAndRemembersTheMissedWrite() throws Exception {
         ContentKey key = key("manifest.mpd");
         NodeAddress down = ring(addresses).ownersOf(key.ringKey()).get(1);

@@ -7,13 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tritontube.web.domain.video.IdSearch;
 import io.tritontube.web.domain.video.InvalidPageTokenException;
+import io.tritontube.web.domain.video.Packaging;
 import io.tritontube.web.domain.video.Video;
 import io.tritontube.web.domain.video.VideoAlreadyExistsException;
+import io.tritontube.web.domain.video.VideoFormat;
 import io.tritontube.web.domain.video.VideoId;
 import io.tritontube.web.domain.video.VideoSlice;
 import io.tritontube.web.domain.video.VideoStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,6 +201,43 @@ class SqliteVideoRepositoryTest {
         assertEquals(List.of("100% pure"), ids(repository.searchNewestFirst(new IdSearch("0%"), Optional.empty(), 10)));
         assertEquals(List.of("snake_case"), ids(repository.searchNewestFirst(new IdSearch("e_c"), Optional.empty(), 10)));
         assertEquals(List.of(), ids(repository.searchNewestFirst(new IdSearch("nothing like it"), Optional.empty(), 10)));
+    }
+
+    @Test
+    void theFormatIsStoredWithTheVideoAndUpdatedWithIt() throws Exception {
+        VideoFormat inspected = VideoFormat.inspected(Duration.ofMillis(600_123), 1280, 720, false);
+        Video video = Video.accepted(VideoId.of("with format"), T0, inspected);
+        repository.create(video);
+        assertEquals(Optional.of(video), repository.find(video.id()));
+        Video planned = video.withFormat(inspected.packagedAs(Packaging.TRANSCODE, List.of("1280x720", "640x360")));
+
+        repository.update(planned);
+
+        assertEquals(Optional.of(planned), repository.find(video.id()));
+    }
+
+    @Test
+    void aDatabaseOfTheFirstReleaseGainsTheFormatColumnsAndKeepsItsVideos() throws Exception {
+        Path old = directory.resolve("first-release.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + old);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE videos (id TEXT PRIMARY KEY, uploaded_at INTEGER NOT NULL, status TEXT NOT NULL, "
+                    + "progress INTEGER NOT NULL, error TEXT)");
+            statement.execute("INSERT INTO videos VALUES ('old clip', " + T0.toEpochMilli() + ", 'ready', 100, NULL)");
+        }
+
+        try (SqliteVideoRepository migrated = SqliteVideoRepository.open(old)) {
+            Video oldClip = migrated.find(VideoId.of("old clip")).orElseThrow();
+            assertEquals(VideoFormat.UNKNOWN, oldClip.format());
+            assertEquals(VideoStatus.READY, oldClip.status());
+            Video remuxed = Video.accepted(VideoId.of("new clip"), T0,
+                    new VideoFormat(Duration.ofSeconds(5), 640, 360, true, Optional.of(Packaging.REMUX), List.of("640x360")));
+            migrated.create(remuxed);
+            assertEquals(Optional.of(remuxed), migrated.find(remuxed.id()));
+        }
+        try (SqliteVideoRepository reopened = SqliteVideoRepository.open(old)) {
+            assertEquals(2, reopened.listNewestFirst(Optional.empty(), 10).videos().size(), "a second open migrates nothing");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tritontube.web.interfaces.web.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tritontube.web.domain.content.ByteRange;
 import io.tritontube.web.interfaces.web.content.RangeSelection.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,5 +62,28 @@ class RangeSelectionTest {
 
     private static void assertPartial(RangeSelection range, long first, long last) {
         assertEquals(new RangeSelection(Kind.PARTIAL, first, last), range);
+    }
+
+    @Test
+    void aRangeFromAKnownByteIsOpenedAsItIsBeforeTheSizeIsKnown() {
+        assertEquals(new ByteRange(100, 50), RangeSelection.toOpen("bytes=100-149"));
+        assertEquals(new ByteRange(900, 0), RangeSelection.toOpen("bytes=900-"));
+        assertEquals(new ByteRange(0, 1), RangeSelection.toOpen("bytes=0-0"));
+    }
+
+    @Test
+    void aSuffixOrAnIgnoredHeaderOpensTheWholeFile() {
+        assertEquals(ByteRange.WHOLE_FILE, RangeSelection.toOpen(null));
+        assertEquals(ByteRange.WHOLE_FILE, RangeSelection.toOpen("bytes=-100"));
+        assertEquals(ByteRange.WHOLE_FILE, RangeSelection.toOpen("bytes=5-3"));
+        assertEquals(ByteRange.WHOLE_FILE, RangeSelection.toOpen("bytes=0-1,5-9"));
+        assertEquals(ByteRange.WHOLE_FILE, RangeSelection.toOpen("items=0-9"));
+    }
+
+    @Test
+    void whatIsOpenedStartsWhereTheSelectionDoes() {
+        for (String header : new String[] {"bytes=100-149", "bytes=900-", "bytes=990-5000", "bytes=0-"}) {
+            assertEquals(RangeSelection.of(header, SIZE).first(), RangeSelection.toOpen(header).offset(), header);
+        }
     }
 }
