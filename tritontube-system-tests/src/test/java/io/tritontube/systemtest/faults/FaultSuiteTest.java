@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.tritontube.admin.AdminCli;
 import io.tritontube.grpc.security.GrpcSecuritySettings;
 import io.tritontube.proto.admin.AddNodeRequest;
 import io.tritontube.proto.admin.ListNodesRequest;
 import io.tritontube.storage.client.Sha256;
 import io.tritontube.storage.client.StorageClient;
 import io.tritontube.storage.client.StorageException;
+import io.tritontube.systemtest.support.AdminCliRun;
 import io.tritontube.systemtest.support.Cluster;
 import io.tritontube.systemtest.support.DashManifest;
 import io.tritontube.systemtest.support.SegmentReader;
@@ -23,8 +23,6 @@ import io.tritontube.testkit.SampleVideos;
 import io.tritontube.testkit.StorageDaemonProcess;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Faults survived with nothing lost, hostile input refused with nothing stored: a storage
@@ -110,7 +107,7 @@ class FaultSuiteTest {
         flipped[flipped.length / 2] ^= 0x5a;
         Files.write(corrupted, flipped);
 
-        CliResult repair = runAdminCli("repair", web.adminAddress());
+        AdminCliRun repair = AdminCliRun.of("repair", web.adminAddress());
 
         assertEquals(0, repair.exitCode(), repair.output());
         assertTrue(repair.output().toLowerCase().contains("corrupt"), repair.output());
@@ -245,17 +242,5 @@ class FaultSuiteTest {
                 .filter(file -> holdersOf(video.getKey(), file).isEmpty()).count()).sum();
         FIGURES.filesLost.set(lost);
         return lost;
-    }
-
-    private static CliResult runAdminCli(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cli = AdminCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        int exitCode = cli.execute(args);
-        return new CliResult(exitCode, out.toString());
-    }
-
-    private record CliResult(int exitCode, String output) {
     }
 }

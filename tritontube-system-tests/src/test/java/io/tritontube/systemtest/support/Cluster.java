@@ -2,6 +2,7 @@ package io.tritontube.systemtest.support;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.tritontube.grpc.security.BearerTokenCredentials;
 import io.tritontube.proto.admin.VideoContentAdminServiceGrpc;
 import io.tritontube.proto.cluster.ClusterAdminServiceGrpc;
 import io.tritontube.testkit.EtcdCluster;
@@ -32,11 +33,14 @@ public final class Cluster implements AutoCloseable {
     private final List<ManagedChannel> channels = new ArrayList<>();
 
     private final Map<String, String> extraSettings;
+    /** The shared secret every daemon and web server of this cluster requires; null for none. */
+    private final String token;
 
-    private Cluster(Path workDir, EtcdCluster etcd, Map<String, String> extraSettings) {
+    private Cluster(Path workDir, EtcdCluster etcd, Map<String, String> extraSettings, String token) {
         this.workDir = workDir;
         this.etcd = etcd;
         this.extraSettings = Map.copyOf(extraSettings);
+        this.token = token;
     }
 
     /** etcd, {@code nodes} storage daemons, and one web server whose ring starts with those nodes. */
@@ -46,8 +50,20 @@ public final class Cluster implements AutoCloseable {
 
     /** As {@link #start(String, int)}, the web servers also given {@code extraSettings}. */
     public static Cluster start(String name, int nodes, Map<String, String> extraSettings) {
+        return start(name, nodes, extraSettings, null);
+    }
+
+    /**
+     * As {@link #start(String, int)}, with {@code token} required by every storage daemon and by
+     * the admin service, and passed by the web servers and by this cluster's admin stubs.
+     */
+    public static Cluster startSecured(String name, int nodes, String token) {
+        return start(name, nodes, Map.of("tritontube.grpc.token", token), token);
+    }
+
+    private static Cluster start(String name, int nodes, Map<String, String> extraSettings, String token) {
         Path workDir = SystemTestDirs.fresh(name);
-        Cluster cluster = new Cluster(workDir, EtcdCluster.start(), extraSettings);
+        Cluster cluster = new Cluster(workDir, EtcdCluster.start(), extraSettings, token);
         try {
             for (int i = 0; i < nodes; i++) {
                 cluster.startStorageNode();
@@ -58,6 +74,11 @@ public final class Cluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    /** A new storage daemon, not yet in the ring, requiring the cluster's token if it has one. */
+    public StorageDaemonProcess startStorageNode() {
+        return token == null ? startStorageNode(new String[0]) : startStorageNode("--token", token);
     }
 
     /** A new storage daemon, not yet in the ring, started with {@code extraArgs} (such as {@code --token}). */
@@ -85,8 +106,13 @@ public final class Cluster implements AutoCloseable {
         PayaraMicroServer server = PayaraMicroServer.start("web-" + index, workDir.resolve("web-" + index), settings);
         ManagedChannel channel = ManagedChannelBuilder.forTarget(adminAddress).usePlaintext().build();
         channels.add(channel);
-        WebServer web = new WebServer(new SiteClient(server), adminAddress,
-                VideoContentAdminServiceGrpc.newBlockingStub(channel), ClusterAdminServiceGrpc.newBlockingStub(channel));
+        var admin = VideoContentAdminServiceGrpc.newBlockingStub(channel);
+        var clusterAdmin = ClusterAdminServiceGrpc.newBlockingStub(channel);
+        if (token != null) {
+            admin = admin.withCallCredentials(new BearerTokenCredentials(token));
+            clusterAdmin = clusterAdmin.withCallCredentials(new BearerTokenCredentials(token));
+        }
+        WebServer web = new WebServer(new SiteClient(server), adminAddress, admin, clusterAdmin);
         webServers.add(web);
         return web;
     }
