@@ -24,7 +24,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         Path media = Path.of(required("tritontube.bench.media"));
         Path work = Path.of(required("tritontube.bench.work"));
-        Path reportFile = Path.of(required("tritontube.bench.report"));
+        Path reportFile = Path.of(required("tritontube.bench.report")).toAbsolutePath().normalize();
         TempFolders.deleteRecursively(work);
         Files.createDirectories(work);
 

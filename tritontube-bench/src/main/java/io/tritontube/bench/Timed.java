@@ -1,12 +1,14 @@
 package io.tritontube.bench;
 
 /**
- * A timed piece of work: its wall time and how busy the machine's CPUs were meanwhile.
+ * A timed piece of work: its wall time, how busy the machine's CPUs were meanwhile, and the
+ * CPU time that this JVM and its children spent on it.
  *
  * @param seconds wall time
  * @param cpuBusy fraction (0-1) of all CPU time that was busy, by any process
+ * @param cpu     CPU seconds of this JVM and its children during the work
  */
-record Timed(double seconds, double cpuBusy) {
+record Timed(double seconds, double cpuBusy, ProcessCpu cpu) {
 
     /** Work that may throw anything: the harness stops on the first failure. */
     @FunctionalInterface
@@ -15,9 +17,11 @@ record Timed(double seconds, double cpuBusy) {
     }
 
     static Timed of(Work work) throws Exception {
-        CpuMeter cpu = CpuMeter.start();
+        CpuMeter machine = CpuMeter.start();
+        ProcessCpu before = ProcessCpu.now();
         long start = System.nanoTime();
         work.run();
-        return new Timed(Stats.secondsSince(start), cpu.busyFraction());
+        double seconds = Stats.secondsSince(start);
+        return new Timed(seconds, machine.busyFraction(), ProcessCpu.now().since(before));
     }
 }

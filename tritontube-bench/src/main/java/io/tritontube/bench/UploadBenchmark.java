@@ -74,9 +74,7 @@ final class UploadBenchmark {
         List<Double> cpuSeconds = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             Path output = Files.createTempDirectory("bench-transcode-");
-            double before = ChildCpu.seconds();
-            packager.packageDash(source, plan, output, fraction -> { });
-            cpuSeconds.add(ChildCpu.seconds() - before);
+            cpuSeconds.add(Timed.of(() -> packager.packageDash(source, plan, output, fraction -> { })).cpu().childSeconds());
             TempFolders.deleteRecursively(output);
         }
         double cpu = Stats.median(cpuSeconds);

@@ -25,15 +25,17 @@ import org.apache.commons.exec.CommandLine;
  * decodes once, splits and scales the picture for each rung, and encodes with libx264 at the
  * reference's settings (AAC 128k, B-frames 1, a keyframe every 120 frames and no scene-cut
  * keyframes), plus a forced keyframe every 4 s so that segments line up at any frame rate.
- * The largest rung uses {@code veryfast}, the smaller ones {@code superfast}: measured on
- * 2 minutes of 720p, the 720p+360p ladder costs 51 CPU-seconds that way, against 46 for
- * 720p alone and 59 with both at veryfast, which would miss the 25%-of-duration budget on
- * 2 cores.
+ *
+ * <p><b>The preset is {@code superfast} rather than the usual {@code veryfast}</b>, so that
+ * the ladder fits the budget of a quarter of the video's duration on 2 cores. Measured with
+ * ffmpeg 5.1 on 2 minutes of 720p (docs/BENCHMARKS.md): 720p+360p costs 57-63 CPU-seconds with
+ * the 720p rung at veryfast and the 360p at superfast (24-26% of the duration on 2 cores, no
+ * margin), 45-49 with both at superfast (19-20%); the 720p rung's PSNR drops by 0.3 dB
+ * (43.6 to 43.3) at the same size.
  */
 final class DashCommand {
 
-    static final String LARGEST_RUNG_PRESET = "veryfast";
-    static final String SMALLER_RUNG_PRESET = "superfast";
+    static final String PRESET = "superfast";
 
     private DashCommand() {
     }
@@ -76,13 +78,11 @@ final class DashCommand {
         arguments.addAll(streamMaps(pictures, withAudio));
         arguments.addAll(List.of(
                 // yuv420p: x264 would otherwise keep 4:4:4 or 10-bit sources, which browsers cannot decode.
-                "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                "-c:v", "libx264", "-preset", PRESET, "-pix_fmt", "yuv420p",
                 "-bf", "1", "-keyint_min", "120", "-g", "120", "-sc_threshold", "0",
                 "-force_key_frames", "expr:gte(t,n_forced*" + PackagingPlanner.SEGMENT_LENGTH.toSeconds() + ")"));
         for (int i = 0; i < renditions.size(); i++) {
-            arguments.addAll(List.of(
-                    "-preset:v:" + i, i == 0 ? LARGEST_RUNG_PRESET : SMALLER_RUNG_PRESET,
-                    "-b:v:" + i, renditions.get(i).videoKbps() + "k"));
+            arguments.addAll(List.of("-b:v:" + i, renditions.get(i).videoKbps() + "k"));
         }
         if (withAudio) {
             arguments.addAll(List.of("-c:a", "aac", "-b:a", "128k"));
