@@ -8,6 +8,7 @@ declare -A TRITONTUBE_PACKAGES=(
   [etcdctl]=etcd-client
   [chromium]=chromium
   [chromedriver]=chromium-driver
+  [nginx]=nginx-light
 )
 
 # install_missing_packages COMMAND...: installs (as root) the packages of the commands that are missing.
