@@ -84,6 +84,10 @@ class DistributedContentTest {
 
             assertEquals(filesOn(fourth), added, "AddNode counts the files it copied to the new node");
             assertTrue(added > 0, "a fourth node of four takes some files");
+            String metrics = web.site().get("/metrics").body();
+            assertTrue(metrics.lines().anyMatch(line -> line.matches("tritontube_migration_file_copies(\\{.*})? " + added + "(\\.0)?")),
+                    "the migration-progress metric counts the copies: " + metrics.lines()
+                            .filter(line -> line.contains("migration")).toList());
             assertEveryFileHasExactlyReplicas();
 
             StorageDaemonProcess leaving = cluster.storageNodes().get(0);

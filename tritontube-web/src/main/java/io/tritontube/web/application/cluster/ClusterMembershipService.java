@@ -481,4 +481,10 @@ public final class ClusterMembershipService implements AutoCloseable {
             changeLock.unlock();
         }
     }
+
+    /** File copies written by migrations since this server started: how far a running one has got. */
+    public long migratedCopies() {
+        return migration.copiesWrittenSinceStart();
+    }
+
 }

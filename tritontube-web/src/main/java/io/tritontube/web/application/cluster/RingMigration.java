@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +33,8 @@ final class RingMigration {
 
     private final StorageNodeClients clients;
     private final ExecutorService listingThreads;
+    /** Every copy any migration of this server wrote, for the migration-progress metric. */
+    private final LongAdder copiesWritten = new LongAdder();
 
     RingMigration(StorageNodeClients clients, ExecutorService listingThreads) {
         this.clients = clients;
@@ -69,7 +72,10 @@ final class RingMigration {
             }
             for (NodeAddress target : gaining) {
                 scan.start("copying " + key + " to " + target,
-                        () -> copyFromFirstThatHasIt(candidates, target, file).thenRun(copies::incrementAndGet));
+                        () -> copyFromFirstThatHasIt(candidates, target, file).thenRun(() -> {
+                            copies.incrementAndGet();
+                            copiesWritten.increment();
+                        }));
             }
         });
         if (scan.failed()) {
@@ -77,6 +83,11 @@ final class RingMigration {
                     "could not copy every file to its new owners: " + scan.failureSummary());
         }
         return copies.get();
+    }
+
+    /** File copies written by every migration since this server started; grows while one runs. */
+    long copiesWrittenSinceStart() {
+        return copiesWritten.sum();
     }
 
     /**
