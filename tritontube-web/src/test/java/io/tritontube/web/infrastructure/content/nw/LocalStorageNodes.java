@@ -8,6 +8,8 @@ import io.tritontube.web.domain.cluster.NodeAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -58,11 +60,21 @@ public final class LocalStorageNodes implements AutoCloseable {
     /** The ring keys ({@code video/file}) of the files on a node's disk. */
     public Set<String> keysOn(NodeAddress node) {
         Path directory = directories.get(node);
-        try (Stream<Path> files = Files.walk(directory, 2)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> !file.getFileName().toString().startsWith("."))
-                    .map(file -> directory.relativize(file).toString())
-                    .collect(Collectors.toSet());
+        return visibleEntries(directory)
+                .flatMap(video -> visibleEntries(video).map(file -> directory.relativize(file).toString()))
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * The entries of {@code directory} whose names do not start with '.', read by name only: a
+     * node renames its temporary files while this runs, and a walk that reads each entry's
+     * attributes would fail on one that vanished in between.
+     */
+    private static Stream<Path> visibleEntries(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(entry -> !entry.getFileName().toString().startsWith(".")).toList().stream();
+        } catch (NoSuchFileException | NotDirectoryException gone) {
+            return Stream.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
