@@ -8,7 +8,6 @@ import io.tritontube.proto.admin.AddNodeRequest;
 import io.tritontube.proto.admin.ListNodesRequest;
 import io.tritontube.proto.admin.RemoveNodeRequest;
 import io.tritontube.systemtest.support.Cluster;
-import io.tritontube.systemtest.support.DashManifest;
 import io.tritontube.systemtest.support.Ffmpeg;
 import io.tritontube.systemtest.support.SegmentReader;
 import io.tritontube.systemtest.support.SiteClient;
@@ -16,7 +15,6 @@ import io.tritontube.testkit.SampleVideos;
 import io.tritontube.testkit.StorageDaemonProcess;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +53,7 @@ class DistributedContentTest {
         }
         for (String id : VIDEOS) {
             web.site().awaitReady(id, Duration.ofMinutes(3));
-            List<String> files = new ArrayList<>(List.of("manifest.mpd"));
-            files.addAll(DashManifest.fileNames(web.site().getBytes(SiteClient.contentPath(id, "manifest.mpd")).body()));
-            FILES.put(id, files);
+            FILES.put(id, web.site().dashFilesOf(id));
         }
     }
 

@@ -16,7 +16,6 @@ import io.tritontube.storage.client.StorageClient;
 import io.tritontube.storage.client.StorageException;
 import io.tritontube.systemtest.support.AdminCliRun;
 import io.tritontube.systemtest.support.Cluster;
-import io.tritontube.systemtest.support.DashManifest;
 import io.tritontube.systemtest.support.SegmentReader;
 import io.tritontube.systemtest.support.SiteClient;
 import io.tritontube.testkit.SampleVideos;
@@ -26,7 +25,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,9 +197,7 @@ class FaultSuiteTest {
         Path clip = SampleVideos.testPattern(videos, id + ".mp4", seconds);
         assertEquals(303, web.site().upload(clip, id + ".mp4").statusCode());
         web.site().awaitReady(id, PROCESSING);
-        List<String> files = new ArrayList<>(List.of("manifest.mpd"));
-        files.addAll(DashManifest.fileNames(web.site().getBytes(SiteClient.contentPath(id, "manifest.mpd")).body()));
-        FILES.put(id, files);
+        FILES.put(id, web.site().dashFilesOf(id));
     }
 
     private static void assertEveryFilePlays(String id) {

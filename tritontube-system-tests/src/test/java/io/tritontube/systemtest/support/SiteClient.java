@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,6 +103,13 @@ public final class SiteClient {
     private String failure(String videoId) {
         Matcher error = ERROR.matcher(get("/api/videos/" + PathSegments.escape(videoId)).body());
         return error.find() ? error.group(1) : "(no reason given)";
+    }
+
+    /** The DASH files a ready video is played from: its manifest and every file the manifest names. */
+    public List<String> dashFilesOf(String videoId) {
+        List<String> files = new ArrayList<>(List.of("manifest.mpd"));
+        files.addAll(DashManifest.fileNames(getBytes(contentPath(videoId, "manifest.mpd")).body()));
+        return files;
     }
 
     /** The path of one of a video's files on the content route. */
