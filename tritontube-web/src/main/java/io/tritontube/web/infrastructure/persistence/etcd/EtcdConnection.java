@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -175,12 +176,18 @@ public final class EtcdConnection implements AutoCloseable {
                 + attempts + (attempts == 1 ? " attempt" : " attempts") + ": " + why, lastProblem);
     }
 
-    /** Errors that a later attempt may not meet: no leader, leader changed, member unreachable. */
+    /**
+     * Errors that a later attempt may not meet: no leader, leader changed, member unreachable,
+     * or the connection to a member that just died torn down under the call (which gRPC reports
+     * as UNKNOWN "channel closed").
+     */
     private static boolean isTransient(Throwable problem) {
         Status.Code code = problem instanceof EtcdException etcdProblem
                 ? Status.Code.valueOf(etcdProblem.getErrorCode().name())
                 : Status.fromThrowable(problem).getCode();
-        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+        boolean connectionLost = code == Status.Code.UNKNOWN
+                && String.valueOf(problem.getMessage()).toLowerCase(Locale.ROOT).contains("channel closed");
+        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED || connectionLost;
     }
 
     /** An immediate refusal would come back at once: give the cluster a moment, within the deadline. */
