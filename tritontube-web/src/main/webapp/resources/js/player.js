@@ -4,6 +4,9 @@
 // that is their best player (AirPlay, battery), and it adapts by itself. Chromium also says
 // it can play HLS, but dash.js gives it the quality menu, so it plays DASH wherever
 // MediaSource exists.
+// A remuxed video is ready with its own resolution only; its lower rungs join the manifest a
+// little later. dash.js reads a static manifest once, so the menu of a page opened before then
+// stays as it is, and a page opened after (the manifest is cached for at most 10 s) offers them.
 (function () {
   'use strict';
   var video = document.getElementById('player');

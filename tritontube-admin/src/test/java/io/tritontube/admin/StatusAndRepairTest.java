@@ -52,7 +52,8 @@ class StatusAndRepairTest {
     @Test
     void repairPrintsWhatItDid() {
         server.answeringRepair(RepairResponse.newBuilder()
-                .setFilesChecked(950).setCopiesRestored(475).setCorruptedReplaced(2).setUnrecoverable(1).build());
+                .setFilesChecked(950).setCopiesRestored(475).setCorruptedReplaced(2).setUnrecoverable(1).setOrphansDeleted(3)
+                .setStraysDeleted(4).build());
 
         CliRun run = CliRun.of("repair", server.address());
 
@@ -61,7 +62,9 @@ class StatusAndRepairTest {
                 "Files checked: 950",
                 "Copies restored: 475",
                 "Corrupted copies replaced: 2",
-                "Unrecoverable files: 1"), run.outLines());
+                "Unrecoverable files: 1",
+                "Copies of deleted videos removed: 3",
+                "Stray copies removed: 4"), run.outLines());
         assertEquals(0, run.exitStatus());
         assertEquals("Repair", server.calls().get(0).method());
     }

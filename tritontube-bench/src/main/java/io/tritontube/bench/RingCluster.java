@@ -8,8 +8,8 @@ import io.tritontube.web.domain.cluster.HashRing;
 import io.tritontube.web.domain.cluster.NodeAddress;
 import io.tritontube.web.infrastructure.content.nw.RingContentStore;
 import io.tritontube.web.infrastructure.content.nw.StorageNodeClients;
-import io.tritontube.web.domain.cluster.RingPlacement;
 import io.tritontube.web.infrastructure.persistence.sqlite.SqliteClusterStateRepository;
+import io.tritontube.web.infrastructure.persistence.sqlite.SqliteRepairLedger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,9 +43,11 @@ final class RingCluster implements AutoCloseable {
     private RingCluster(Path directory) {
         this.directory = directory;
         this.clients = new StorageNodeClients(node -> StorageClient.builder(node.value()).executor(clientThreads).build());
-        this.store = new RingContentStore(clients, RingPlacement.empty());
+        this.store = new RingContentStore(clients, SqliteRepairLedger.open(directory.resolve("cluster.db")));
         this.repository = SqliteClusterStateRepository.open(directory.resolve("cluster.db"));
-        this.membership = new ClusterMembershipService(repository, store, Executors.defaultThreadFactory(), Duration.ofHours(1));
+        // Every video the benchmark stores is one it keeps: none is taken for the leftover of a delete.
+        this.membership = new ClusterMembershipService(repository, store, video -> true, Executors.defaultThreadFactory(),
+                Duration.ofHours(1));
         this.publisher = new ContentPublisher(store, publishingThreads, MAX_BYTES_IN_FLIGHT);
     }
 

@@ -3,7 +3,9 @@ package io.tritontube.bench;
 import io.tritontube.testkit.TempFolders;
 import io.tritontube.web.application.media.PackagingPlan;
 import io.tritontube.web.application.media.PackagingPlanner;
+import io.tritontube.web.application.media.Rendition;
 import io.tritontube.web.infrastructure.transcoding.FfmpegDashPackager;
+import io.tritontube.web.infrastructure.transcoding.FfmpegRungEncoder;
 import io.tritontube.web.infrastructure.transcoding.FfprobeMediaInspector;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -23,6 +25,8 @@ import java.util.concurrent.Executors;
 final class UploadBenchmark {
 
     private static final Duration READY_WITHIN = Duration.ofMinutes(15);
+    /** The web tier's niceness for lower rungs (ProcessingProducer). */
+    private static final int LADDER_NICENESS = 10;
 
     private final WebSite site;
     private final BenchMedia media;
@@ -55,6 +59,7 @@ final class UploadBenchmark {
         judge(report, "2-min 720p MPEG-4 Part 2", BenchMedia.TRANSCODE_UPLOAD, Stats.median(transcode), transcoded,
                 Target.atMost("< 25% of duration", 0.25));
         judgeTranscodeCost(report, runs);
+        judgeLowerRungCost(report, runs);
         report.note(Report.format("figure 3: time from the first byte of the upload (the plain form, multipart) to status ready "
                 + "in the JSON API, polled every 50 ms; the CPUs were %.0f%% busy while the transcode path ran (median)",
                 Stats.median(transcodeCpu) * 100));
@@ -84,6 +89,41 @@ final class UploadBenchmark {
                 Report.format("%.0f CPU-s", cpu), Report.format("%d s of video, %d cores", BenchMedia.TRANSCODE_UPLOAD.toSeconds(), cores),
                 Report.format("%.1f%% of duration on idle cores", idleFraction * 100), Target.atMost("< 25% of duration", 0.25),
                 idleFraction));
+    }
+
+    /**
+     * What the remux path costs after the video is ready: its 360p rung encoded in the
+     * background from the 10-minute 720p upload, by the web tier's own encoder at its low
+     * priority, in CPU seconds and wall time per minute of the source.
+     */
+    private void judgeLowerRungCost(Report report, int runs) throws Exception {
+        Path source = media.remuxUpload();
+        FfprobeMediaInspector inspector = new FfprobeMediaInspector("ffprobe", Executors.defaultThreadFactory());
+        PackagingPlan plan = new PackagingPlanner(inspector).plan(source, inspector.inspect(source));
+        List<Rendition> rungs = PackagingPlanner.lowerRungs(plan.media().video().orElseThrow());
+        Path packaged = Files.createTempDirectory("bench-remux-");
+        new FfmpegDashPackager("ffmpeg", READY_WITHIN, Executors.defaultThreadFactory())
+                .packageDash(source, plan, packaged, fraction -> { });
+        FfmpegRungEncoder encoder = new FfmpegRungEncoder("ffmpeg", LADDER_NICENESS, READY_WITHIN, Executors.defaultThreadFactory());
+        List<Double> cpuSeconds = new ArrayList<>();
+        List<Double> wallSeconds = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            Path output = Files.createTempDirectory("bench-rung-");
+            Timed encoding = Timed.of(() -> encoder.addRungs(source, rungs, packaged, output));
+            cpuSeconds.add(encoding.cpu().childSeconds());
+            wallSeconds.add(encoding.seconds());
+            TempFolders.deleteRecursively(output);
+        }
+        TempFolders.deleteRecursively(packaged);
+        double minutes = BenchMedia.REMUX_UPLOAD.toSeconds() / 60.0;
+        double cpuPerMinute = Stats.median(cpuSeconds) / minutes;
+        int cores = Runtime.getRuntime().availableProcessors();
+        String ladder = String.join(" + ", rungs.stream().map(Rendition::resolution).toList());
+        report.add(new Report.Row("3", "remux path's background rung (" + ladder + ", after ready, nice " + LADDER_NICENESS
+                + "): CPU and wall time per minute of 720p",
+                Report.format("%.1f CPU-s, %.1f s wall", cpuPerMinute, Stats.median(wallSeconds) / minutes),
+                "60 s of video, " + cores + " cores", Report.format("%.1f%% of duration on idle cores",
+                        cpuPerMinute / cores / 60 * 100), "— (not on the path to ready)", "—"));
     }
 
     private void uploadToReady(String id, Path file) throws Exception {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The real TritonTube WAR on a real Payara Micro, as a child JVM on a loopback port. Settings
@@ -24,6 +25,8 @@ public final class PayaraMicroServer implements AutoCloseable {
 
     /** Payara Micro boots in 16-21 s on 2 cores; leave room for a loaded CI machine. */
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
+    /** Longer than the site's own 5 s wait for etcd, so that its 503 arrives when etcd is down. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
     private final int port;
     private final Path workDir;
@@ -41,6 +44,33 @@ public final class PayaraMicroServer implements AutoCloseable {
      * names another.
      */
     public static PayaraMicroServer start(String name, Path workDir, Map<String, String> settings) {
+        return launch(name, workDir, settings, PayaraMicroServer::isServing);
+    }
+
+    /**
+     * Like {@link #start}, but also returns when the JSON API answers 503: for a server started
+     * while something it needs is down (etcd).
+     */
+    public static PayaraMicroServer startAnswering(String name, Path workDir, Map<String, String> settings) {
+        return launch(name, workDir, settings, PayaraMicroServer::isServingOrUnavailable);
+    }
+
+    /** 200 from the JSON API: the site serves. */
+    private static boolean isServing(HttpResponse<?> answer) {
+        return answer.statusCode() == 200;
+    }
+
+    /**
+     * 200, or the site's own 503 for a store that does not answer, in JSON; not the container's
+     * 503 or 500 pages while the WAR is still being deployed and started.
+     */
+    private static boolean isServingOrUnavailable(HttpResponse<?> answer) {
+        return isServing(answer) || answer.statusCode() == 503
+                && answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+    }
+
+    private static PayaraMicroServer launch(String name, Path workDir, Map<String, String> settings,
+                                            Predicate<HttpResponse<?>> ready) {
         int port = FreePorts.pick();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("tritontube.data.dir", workDir.resolve("data").toString());
@@ -55,7 +85,7 @@ public final class PayaraMicroServer implements AutoCloseable {
         ChildProcess process = ChildProcess.start(name, command, workDir.resolve("logs/" + name + ".log"));
         PayaraMicroServer server = new PayaraMicroServer(port, workDir, process);
         try {
-            server.awaitReady();
+            server.awaitAnswer(ready);
         } catch (RuntimeException | Error e) {
             process.kill();
             throw e;
@@ -73,19 +103,19 @@ public final class PayaraMicroServer implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    private void awaitAnswer(Predicate<HttpResponse<?>> ready) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         await(process.name() + " to serve " + uri("/api/videos") + " (log: " + process.log() + ")")
                 .atMost(BOOT_TIMEOUT)
                 .pollInterval(Duration.ofMillis(500))
                 .failFast(process::assertAlive)
-                .until(() -> answers(http));
+                .until(() -> answers(http, ready));
     }
 
-    private boolean answers(HttpClient http) {
+    private boolean answers(HttpClient http, Predicate<HttpResponse<?>> ready) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri("/api/videos")).timeout(Duration.ofSeconds(5)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpRequest request = HttpRequest.newBuilder(uri("/api/videos")).timeout(PROBE_TIMEOUT).build();
+            return ready.test(http.send(request, HttpResponse.BodyHandlers.discarding()));
         } catch (IOException notYet) {
             return false;
         } catch (InterruptedException e) {
@@ -119,7 +149,7 @@ public final class PayaraMicroServer implements AutoCloseable {
     /** Boots the same server again (same port, settings and data) after {@link #kill()} or {@link #stop()}. */
     public void restart() {
         process.restart();
-        awaitReady();
+        awaitAnswer(PayaraMicroServer::isServing);
     }
 
     public void stop() {

@@ -16,12 +16,21 @@ public final class SampleVideos {
 
     /** An H.264/AAC MP4 of {@code seconds} seconds at 320x240, named {@code fileName} in {@code dir}. */
     public static Path testPattern(Path dir, String fileName, int seconds) {
-        return make(dir.resolve(fileName), seconds, true);
+        return make(dir.resolve(fileName), seconds, "320x240", true);
+    }
+
+    /**
+     * The H.264/AAC test pattern at {@code width}x{@code height}, keyframes every 2 s: the site
+     * remuxes it, and gives it lower rungs in the background when it is 432p or more (a 360p
+     * rung for 640x480).
+     */
+    public static Path remuxable(Path dir, String fileName, int seconds, int width, int height) {
+        return make(dir.resolve(fileName), seconds, width + "x" + height, true);
     }
 
     /** An MP4 with a video stream and no audio. */
     public static Path silentTestPattern(Path dir, String fileName, int seconds) {
-        return make(dir.resolve(fileName), seconds, false);
+        return make(dir.resolve(fileName), seconds, "320x240", false);
     }
 
     /** An MP4 with only an audio stream: a valid container that is not a video. */
@@ -42,8 +51,8 @@ public final class SampleVideos {
                 "-c:v", "mpeg4", "-q:v", "5", "-c:a", "aac", "-f", "mp4"));
     }
 
-    private static Path make(Path target, int seconds, boolean withSound) {
-        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc=size=320x240:rate=30:duration=" + seconds));
+    private static Path make(Path target, int seconds, String size, boolean withSound) {
+        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc=size=" + size + ":rate=30:duration=" + seconds));
         if (withSound) {
             args.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds, "-c:a", "aac"));
         }

@@ -26,5 +26,7 @@ public final class RepairCommand extends SingleRpcCommand<RepairResponse> {
         out.println("Copies restored: " + repair.getCopiesRestored());
         out.println("Corrupted copies replaced: " + repair.getCorruptedReplaced());
         out.println("Unrecoverable files: " + repair.getUnrecoverable());
+        out.println("Copies of deleted videos removed: " + repair.getOrphansDeleted());
+        out.println("Stray copies removed: " + repair.getStraysDeleted());
     }
 }

@@ -60,6 +60,42 @@ class UploadAndWatchInBrowserTest {
         browser.await("playback to advance", Duration.ofSeconds(30), page -> currentTime(browser, player) > 1.0);
         browser.screenshot("video");
 
+        switchesBetween480pAnd360p(browser, player, "video-quality-");
+    }
+
+    @Test
+    void aRemuxedVideoPlaysAtOnceThenOffersItsLowerRungAfterAReload(SiteClient site, Browser browser) {
+        // H.264/AAC at 640x480: remuxed and ready at 480p alone; its 360p rung follows in the background.
+        Path clip = SampleVideos.remuxable(files, "Browser remux.mp4", 12, 640, 480);
+        assertEquals(303, site.upload(clip, "Browser remux.mp4").statusCode());
+        site.awaitReady("Browser remux", PROCESSING);
+        String page = site.uri("/videos/Browser%20remux").toString();
+        browser.get(page);
+        WebElement player = browser.find("#player");
+        browser.script("arguments[0].loop = true; arguments[0].play();", player);
+        browser.await("playback to advance", Duration.ofSeconds(30), loaded -> currentTime(browser, player) > 1.0);
+
+        await("the 360p rung to join the video").atMost(PROCESSING).pollInterval(Duration.ofMillis(500))
+                .until(() -> site.renditions("Browser remux").size() == 2);
+        // The browser may keep the manifest it has for its max-age of 10 s, as a viewer's would: reload until it is the new one.
+        await("a reloaded page to offer the 360p rung").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> qualitiesAfterLoading(browser, page) == 2);
+        WebElement reloaded = browser.find("#player");
+        browser.script("arguments[0].loop = true; arguments[0].play();", reloaded);
+        browser.await("playback to advance after the reload", Duration.ofSeconds(30), loaded -> currentTime(browser, reloaded) > 1.0);
+        switchesBetween480pAnd360p(browser, reloaded, "video-remux-quality-");
+    }
+
+    /** How many renditions the video page's player finds in the manifest, once it has read it. */
+    private static long qualitiesAfterLoading(Browser browser, String page) {
+        browser.get(page);
+        browser.await("the player to read the manifest", Duration.ofSeconds(30),
+                loaded -> new Select(browser.find("#quality")).getOptions().size() > 1);
+        return new Select(browser.find("#quality")).getOptions().size() - 1;
+    }
+
+    /** The quality menu offers both rungs, and choosing the one not playing switches the picture to it. */
+    private static void switchesBetween480pAnd360p(Browser browser, WebElement player, String screenshotPrefix) {
         browser.await("the quality menu", Duration.ofSeconds(30), ExpectedConditions.visibilityOf(browser.find("#player-controls")));
         Select quality = new Select(browser.find("#quality"));
         assertEquals(List.of("Auto", "480p", "360p"), quality.getOptions().stream().map(WebElement::getText).toList());
@@ -70,7 +106,7 @@ class UploadAndWatchInBrowserTest {
         browser.await("the page to say so", Duration.ofSeconds(10),
                 ExpectedConditions.textToBe(By.id("quality-now"), "Playing " + other + "p"));
         assertTrue(currentTime(browser, player) > 1.0, "still playing");
-        browser.screenshot("video-quality-" + other + "p");
+        browser.screenshot(screenshotPrefix + other + "p");
     }
 
     @Test

@@ -93,6 +93,24 @@ public final class Cluster implements AutoCloseable {
      * server that finds a ring stored in etcd uses that one instead.
      */
     public WebServer startWebServer() {
+        return startWebServer(PayaraMicroServer::start);
+    }
+
+    /**
+     * Like {@link #startWebServer()}, but also returns when the site answers 503: for a web
+     * server started while etcd is down.
+     */
+    public WebServer startWebServerAnswering() {
+        return startWebServer(PayaraMicroServer::startAnswering);
+    }
+
+    /** How a web server's Payara is started and awaited. */
+    @FunctionalInterface
+    private interface Launcher {
+        PayaraMicroServer start(String name, Path workDir, Map<String, String> settings);
+    }
+
+    private WebServer startWebServer(Launcher launcher) {
         int index = webServers.size();
         String adminAddress = "127.0.0.1:" + FreePorts.pick();
         String nodes = daemons.stream().map(StorageDaemonProcess::address).collect(Collectors.joining(","));
@@ -103,7 +121,7 @@ public final class Cluster implements AutoCloseable {
                 "tritontube.content.kind", "nw",
                 "tritontube.content.options", adminAddress + "," + nodes,
                 "tritontube.ring.replicas", Integer.toString(REPLICAS)));
-        PayaraMicroServer server = PayaraMicroServer.start("web-" + index, workDir.resolve("web-" + index), settings);
+        PayaraMicroServer server = launcher.start("web-" + index, workDir.resolve("web-" + index), settings);
         ManagedChannel channel = ManagedChannelBuilder.forTarget(adminAddress).usePlaintext().build();
         channels.add(channel);
         var admin = VideoContentAdminServiceGrpc.newBlockingStub(channel);

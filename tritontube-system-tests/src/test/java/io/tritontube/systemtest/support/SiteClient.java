@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class SiteClient {
 
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
+    private static final Pattern RENDITIONS = Pattern.compile("\"renditions\"\\s*:\\s*\\[([^]]*)]");
     private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]*)\"");
 
     private final PayaraMicroServer server;
@@ -105,11 +106,33 @@ public final class SiteClient {
         return error.find() ? error.group(1) : "(no reason given)";
     }
 
+    /** The renditions {@code GET /api/videos/<id>} lists for the video, {@code "640x480"}, largest first. */
+    public List<String> renditions(String videoId) {
+        Matcher listed = RENDITIONS.matcher(get("/api/videos/" + PathSegments.escape(videoId)).body());
+        if (!listed.find() || listed.group(1).isBlank()) {
+            return List.of();
+        }
+        return Pattern.compile(",").splitAsStream(listed.group(1)).map(name -> name.trim().replace("\"", "")).toList();
+    }
+
     /** The DASH files a ready video is played from: its manifest and every file the manifest names. */
     public List<String> dashFilesOf(String videoId) {
         List<String> files = new ArrayList<>(List.of("manifest.mpd"));
         files.addAll(DashManifest.fileNames(getBytes(contentPath(videoId, "manifest.mpd")).body()));
         return files;
+    }
+
+    /**
+     * The value of metric {@code name} in {@code GET /metrics} (Prometheus text), whatever its
+     * labels; fails when the server does not report it.
+     */
+    public double metric(String name) {
+        Matcher sample = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
+                .matcher(get("/metrics").body());
+        if (!sample.find()) {
+            throw new AssertionError("GET /metrics does not report " + name);
+        }
+        return Double.parseDouble(sample.group(2));
     }
 
     /** The path of one of a video's files on the content route. */

@@ -2,10 +2,9 @@ package io.tritontube.web.application;
 
 import io.tritontube.web.domain.content.ContentStore;
 import io.tritontube.web.domain.video.MetadataUnavailableException;
-import io.tritontube.web.domain.video.Video;
+import io.tritontube.web.domain.video.ProcessingClaims;
+import io.tritontube.web.domain.video.VideoId;
 import io.tritontube.web.domain.video.VideoRepository;
-import io.tritontube.web.domain.video.VideoSlice;
-import io.tritontube.web.domain.video.VideoStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,34 +13,36 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * On start, settles what the previous run of the server left unfinished: videos still
- * {@code processing} can never finish, since their upload files lived in the work area,
- * which is emptied now. They are marked failed and their partly stored files removed.
+ * Settles what a server that died left unfinished, on every web server: at start, and then
+ * every {@link RecoveryPeriod}, videos still {@code processing} that no live server has
+ * claimed are marked failed and their partly stored files removed ({@link InterruptedVideoSweep}).
+ * With several servers on one etcd, a video that another server is processing right now is
+ * left alone, and the videos of a server that never comes back are failed by the others, once
+ * its claims have lapsed.
  *
- * <p>Only videos uploaded before this start are settled, so uploads accepted meanwhile are
- * safe. The store may not answer yet (etcd still electing a leader, or down): the server starts
- * anyway and the settling is retried in the background until it succeeds.
- *
- * <p>This assumes one web server per metadata store: with several servers sharing etcd, a
- * restart would also fail videos that another server is processing.
+ * <p>On start it also empties this server's work area: the uploads waiting there belonged to
+ * processing that died with the previous run. The store may not answer yet (etcd still
+ * electing a leader, or down): the server starts anyway, and the look is tried again after
+ * {@value #RETRY_SECONDS} s rather than the full period.
  */
 @ApplicationScoped
 public class InterruptedProcessingRecovery {
 
     private static final Logger LOG = Logger.getLogger(InterruptedProcessingRecovery.class.getName());
-    static final String REASON = "interrupted by a server restart; upload again";
-    private static final int PAGE_SIZE = 100;
-    private static final Duration RETRY = Duration.ofSeconds(5);
+    private static final long RETRY_SECONDS = 5;
 
     @Inject
     VideoRepository videos;
+
+    @Inject
+    ProcessingClaims claims;
 
     @Inject
     ContentStore content;
@@ -49,49 +50,41 @@ public class InterruptedProcessingRecovery {
     @Inject
     WorkArea workArea;
 
+    @Inject
+    RecoveryPeriod period;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    private InterruptedVideoSweep sweep;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) throws IOException {
         workArea.clear();
-        settleWhenTheStoreAnswers(Instant.now());
+        sweep = new InterruptedVideoSweep(videos, claims, content);
+        sweepAndScheduleNext();
     }
 
-    private void settleWhenTheStoreAnswers(Instant startedAt) {
+    /** One look, then the next: every period, or sooner after a store that did not answer. */
+    private void sweepAndScheduleNext() {
+        Duration next = period.every();
         try {
-            settleInterruptedBefore(startedAt);
-        } catch (MetadataUnavailableException e) {
-            LOG.log(Level.WARNING, "could not look for videos interrupted by the restart, trying again in {0} s: {1}",
-                    new Object[] {RETRY.toSeconds(), e.getMessage()});
-            scheduler.schedule(() -> settleWhenTheStoreAnswers(startedAt), RETRY.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void settleInterruptedBefore(Instant startedAt) {
-        int interrupted = 0;
-        Optional<String> page = Optional.empty();
-        do {
-            VideoSlice slice = videos.listNewestFirst(page, PAGE_SIZE);
-            for (Video video : slice.videos()) {
-                if (video.status() == VideoStatus.PROCESSING && video.uploadedAt().isBefore(startedAt)) {
-                    settle(video);
-                    interrupted++;
-                }
+            List<VideoId> interrupted = sweep.settleUnclaimed();
+            if (!interrupted.isEmpty()) {
+                LOG.log(Level.WARNING, "marked {0} failed: their processing was interrupted, and no live server claims them",
+                        interrupted);
             }
-            page = slice.nextPage();
-        } while (page.isPresent());
-        if (interrupted > 0) {
-            LOG.log(Level.WARNING, "marked {0} video(s) failed: their processing was interrupted by a restart", interrupted);
+        } catch (MetadataUnavailableException e) {
+            next = next.compareTo(Duration.ofSeconds(RETRY_SECONDS)) < 0 ? next : Duration.ofSeconds(RETRY_SECONDS);
+            LOG.log(Level.WARNING, "could not look for videos whose processing was interrupted, trying again in {0} s: {1}",
+                    new Object[] {next.toSeconds(), e.getMessage()});
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "looking for videos whose processing was interrupted failed unexpectedly; trying again in "
+                    + next.toSeconds() + " s", e);
         }
-    }
-
-    private void settle(Video video) {
         try {
-            content.deleteVideo(video.id());
-        } catch (IOException e) {
-            // The record still turns failed: a failed video is never served, and its id can be deleted later.
-            LOG.log(Level.WARNING, "could not remove the partly stored files of interrupted video " + video.id(), e);
+            scheduler.schedule(this::sweepAndScheduleNext, next.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.INFO, "the server is stopping: no more looks for interrupted processing", e);
         }
-        videos.update(video.failed(REASON));
     }
 }

@@ -14,6 +14,9 @@ import java.util.logging.Logger;
  * second and only when the figure went up, so that ffmpeg's many reports do not turn into
  * as many metadata writes; and the format once the packaging path is chosen. Safe to call
  * from several threads.
+ *
+ * <p>Writes only while the video is still processing: a late report must not bring back to
+ * processing a video that another server has meanwhile marked failed.
  */
 final class ProgressRecorder {
 
@@ -40,7 +43,7 @@ final class ProgressRecorder {
         latest = latest.withProgress(percent);
         lastWrite = now;
         try {
-            videos.update(latest);
+            videos.updateIfProcessing(latest);
         } catch (RuntimeException e) {
             // A missed progress write only makes the page's figure lag; processing goes on.
             LOG.log(Level.WARNING, "could not record progress " + percent + "% of video " + latest.id(), e);
@@ -54,7 +57,7 @@ final class ProgressRecorder {
     synchronized void recordFormat(VideoFormat format) {
         latest = latest.withFormat(format);
         try {
-            videos.update(latest);
+            videos.updateIfProcessing(latest);
         } catch (RuntimeException e) {
             // The final ready or failed record carries the format too; only the status lags meanwhile.
             LOG.log(Level.WARNING, "could not record the packaging of video " + latest.id(), e);

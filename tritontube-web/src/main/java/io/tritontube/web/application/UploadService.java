@@ -4,6 +4,7 @@ import io.tritontube.web.application.media.MediaInfo;
 import io.tritontube.web.application.media.MediaInspector;
 import io.tritontube.web.application.media.UnreadableMediaException;
 import io.tritontube.web.domain.video.InvalidVideoIdException;
+import io.tritontube.web.domain.video.ProcessingClaims;
 import io.tritontube.web.domain.video.Video;
 import io.tritontube.web.domain.video.VideoAlreadyExistsException;
 import io.tritontube.web.domain.video.VideoId;
@@ -21,10 +22,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Accepts an upload: checks it, records the video as {@code processing} and hands it to
- * {@link VideoProcessingService}. Returns in well under a second whatever the video's
- * length: the only tool it runs is ffprobe, which reads headers. A rejected upload leaves
- * no record and no file behind.
+ * Accepts an upload: checks it, claims it for this server ({@link ProcessingClaims}), records
+ * the video as {@code processing} and hands it to {@link VideoProcessingService}. Returns in
+ * well under a second whatever the video's length: the only tool it runs is ffprobe, which
+ * reads headers. A rejected upload leaves no record, claim or file behind.
  */
 @ApplicationScoped
 public class UploadService {
@@ -39,6 +40,9 @@ public class UploadService {
 
     @Inject
     MediaInspector inspector;
+
+    @Inject
+    ProcessingClaims claims;
 
     @Inject
     VideoProcessingService processing;
@@ -63,7 +67,7 @@ public class UploadService {
             upload.moveTo(uploadFile);
             MediaInfo media = inspect(uploadFile);
             Video video = Video.accepted(id, Instant.now().truncatedTo(ChronoUnit.MILLIS), media.format());
-            videos.create(video);
+            claimAndCreate(video);
             submit(video, uploadFile, media);
             handedOver = true;
             LOG.log(Level.INFO, "accepted video {0} ({1} bytes)", new Object[] {id, upload.size()});
@@ -139,12 +143,31 @@ public class UploadService {
         return media;
     }
 
-    /** Hands over, or takes the record back so that the id is free again. */
+    /**
+     * Claims the video for this server, then records it: no server's recovery may ever see it
+     * processing and unclaimed ({@link InterruptedProcessingRecovery}). A record refused gives
+     * the claim back at once; an id claimed already is being uploaded or processed right now,
+     * here or on another server, so it is taken.
+     */
+    private void claimAndCreate(Video video) throws VideoAlreadyExistsException {
+        if (!claims.claim(video.id())) {
+            throw new VideoAlreadyExistsException(video.id());
+        }
+        try {
+            videos.create(video);
+        } catch (VideoAlreadyExistsException | RuntimeException e) {
+            claims.release(video.id());
+            throw e;
+        }
+    }
+
+    /** Hands over (processing releases the claim when done), or takes record and claim back to free the id again. */
     private void submit(Video video, Path uploadFile, MediaInfo media) {
         try {
             processing.submit(video, uploadFile, media);
         } catch (RejectedExecutionException e) {
             videos.delete(video.id());
+            claims.release(video.id());
             throw e;
         }
     }

@@ -21,10 +21,11 @@ import java.util.stream.Stream;
 
 /**
  * The steps of processing one accepted upload: choose the packaging path and record it on
- * the video, package (progress 0-90), store every file (90-100), mark the video ready. On any failure the video is marked failed with
- * a short reason and none of its files is left in the store; a video deleted meanwhile is
- * dropped between steps, with its files. The upload file and the packaging directory are
- * removed whatever happens.
+ * the video, package (progress 0-90), store every file (90-100), mark the video ready, and
+ * hand a remuxed video over to {@link LowerRungs} for its ladder. On any failure the video is
+ * marked failed with a short reason and none of its files is left in the store; a video
+ * deleted meanwhile is dropped between steps, with its files. The upload file and the
+ * packaging directory are removed whatever happens, by {@link LowerRungs} when it takes them.
  */
 final class VideoProcessor {
 
@@ -37,22 +38,25 @@ final class VideoProcessor {
     private final VideoPackager packager;
     private final ContentPublisher publisher;
     private final WorkArea workArea;
+    private final LowerRungs lowerRungs;
     private final Clock clock;
 
     VideoProcessor(VideoRepository videos, ContentStore content, PackagingPlanner planner, VideoPackager packager,
-                   ContentPublisher publisher, WorkArea workArea, Clock clock) {
+                   ContentPublisher publisher, WorkArea workArea, LowerRungs lowerRungs, Clock clock) {
         this.videos = videos;
         this.content = content;
         this.planner = planner;
         this.packager = packager;
         this.publisher = publisher;
         this.workArea = workArea;
+        this.lowerRungs = lowerRungs;
         this.clock = clock;
     }
 
     void process(Video video, Path uploadFile, MediaInfo media) {
         ProgressRecorder progress = new ProgressRecorder(videos, video, clock);
         Path output = null;
+        boolean handedOver = false;
         try {
             stopIfDeleted(video.id());
             output = workArea.newOutputDirectory();
@@ -61,17 +65,20 @@ final class VideoProcessor {
             stopIfDeleted(video.id());
             publish(video.id(), output, progress);
             stopIfDeleted(video.id());
-            videos.update(progress.latest().ready());
+            markReady(progress.latest());
             LOG.log(Level.INFO, "video {0} is ready", video.id());
-        } catch (DeletedMeanwhileException e) {
-            removeFilesOfDeleted(video.id());
+            handedOver = lowerRungs.offer(video, plan, uploadFile, output);
+        } catch (NoLongerProcessingException e) {
+            removeFilesOfAbandoned(video.id());
         } catch (ProcessingFailedException e) {
             fail(progress.latest(), e.getMessage(), e.getCause());
         } catch (IOException | RuntimeException e) {
             fail(progress.latest(), "processing failed unexpectedly: " + e.getMessage(), e);
         } finally {
-            deleteLeftover(video.id(), uploadFile);
-            deleteLeftover(video.id(), output);
+            if (!handedOver) {
+                WorkArea.removeLeftover(video.id(), uploadFile);
+                WorkArea.removeLeftover(video.id(), output);
+            }
         }
     }
 
@@ -125,19 +132,30 @@ final class VideoProcessor {
      * the last check is still safe: it removes the record, so marking ready changes nothing,
      * and then the files, which are all published by then.
      */
-    private void stopIfDeleted(VideoId id) throws DeletedMeanwhileException {
+    private void stopIfDeleted(VideoId id) throws NoLongerProcessingException {
         if (videos.find(id).isEmpty()) {
-            throw new DeletedMeanwhileException();
+            throw new NoLongerProcessingException();
         }
     }
 
-    /** The delete may have run while files were still being published: those are removed here. */
-    private void removeFilesOfDeleted(VideoId id) {
-        LOG.log(Level.INFO, "video {0} was deleted during its processing: processing stopped", id);
+    /**
+     * Ready only while still processing: not a video deleted meanwhile, nor one that another
+     * server marked failed, its files removed, after this server lost its claim on it
+     * ({@link InterruptedProcessingRecovery}).
+     */
+    private void markReady(Video latest) throws NoLongerProcessingException {
+        if (!videos.updateIfProcessing(latest.ready())) {
+            throw new NoLongerProcessingException();
+        }
+    }
+
+    /** The delete, or the other server's removal, may have run while files were still being published: those are removed here. */
+    private void removeFilesOfAbandoned(VideoId id) {
+        LOG.log(Level.INFO, "video {0} was deleted, or marked failed by another server, during its processing: processing stopped", id);
         try {
             content.deleteVideo(id);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "could not remove the stored files of deleted video " + id, e);
+            LOG.log(Level.SEVERE, "could not remove the stored files of abandoned video " + id, e);
         }
     }
 
@@ -156,19 +174,8 @@ final class VideoProcessor {
         }
     }
 
-    private static void deleteLeftover(VideoId id, Path path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            WorkArea.deleteTree(path);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not remove " + path + " left by processing video " + id, e);
-        }
-    }
-
-    /** The video's record is gone: someone deleted it while it was processing. */
-    private static final class DeletedMeanwhileException extends Exception {
+    /** The video is not this processing's to finish: deleted meanwhile, or marked failed by another server. */
+    private static final class NoLongerProcessingException extends Exception {
     }
 
     /** A step failed; the message is the reason the uploader will read. */

@@ -1,5 +1,6 @@
 package io.tritontube.web.application;
 
+import io.tritontube.web.domain.video.VideoId;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -7,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The server's scratch directory: accepted uploads wait here for processing and are
@@ -14,6 +17,8 @@ import java.util.UUID;
  * file system through it. Nothing in it outlives a restart.
  */
 public class WorkArea {
+
+    private static final Logger LOG = Logger.getLogger(WorkArea.class.getName());
 
     private final Path directory;
 
@@ -36,6 +41,22 @@ public class WorkArea {
     public void clear() throws IOException {
         deleteTree(directory);
         Files.createDirectories(directory);
+    }
+
+    /**
+     * Removes a file or directory that processing video {@code videoId} is done with. A failure
+     * is only logged: the video's outcome does not depend on it, and {@link #clear} removes it
+     * at the next start. A null path (never created) is nothing to remove.
+     */
+    static void removeLeftover(VideoId videoId, Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            deleteTree(path);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not remove " + path + " left by processing video " + videoId, e);
+        }
     }
 
     /** Deletes a file or a directory with everything in it; a missing path is not an error. */

@@ -17,7 +17,13 @@ final class RecordingVideoRepository implements VideoRepository {
 
     @Override
     public void update(Video video) {
+        throw new UnsupportedOperationException("progress reporting writes only while processing");
+    }
+
+    @Override
+    public boolean updateIfProcessing(Video video) {
         updates.add(video);
+        return true;
     }
 
     @Override

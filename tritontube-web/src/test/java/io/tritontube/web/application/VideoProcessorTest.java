@@ -9,12 +9,11 @@ import io.tritontube.web.application.media.AudioStream;
 import io.tritontube.web.application.media.MediaInfo;
 import io.tritontube.web.application.media.PackagingException;
 import io.tritontube.web.application.media.PackagingPlanner;
+import io.tritontube.web.application.media.RungEncoder;
 import io.tritontube.web.application.media.VideoPackager;
 import io.tritontube.web.application.media.VideoStream;
-import io.tritontube.web.domain.content.ByteRange;
 import io.tritontube.web.domain.content.ContentKey;
 import io.tritontube.web.domain.content.ContentStore;
-import io.tritontube.web.domain.content.StoredContent;
 import io.tritontube.web.domain.video.Packaging;
 import io.tritontube.web.domain.video.Video;
 import io.tritontube.web.domain.video.VideoFormat;
@@ -163,7 +162,7 @@ class VideoProcessorTest {
     void filesPublishedAfterADeleteRemovedThemAreRemovedByTheProcessing() throws Exception {
         // The delete runs, record then files, while the first file is being stored; the rest follow it.
         AtomicBoolean deleted = new AtomicBoolean();
-        ContentStore deletedDuringPublishing = new ContentStore() {
+        ContentStore deletedDuringPublishing = new ForwardingContentStore(store) {
             @Override
             public void put(ContentKey key, Path source) throws IOException {
                 store.put(key, source);
@@ -171,21 +170,6 @@ class VideoProcessorTest {
                     videos.delete(key.videoId());
                     store.deleteVideo(key.videoId());
                 }
-            }
-
-            @Override
-            public Optional<StoredContent> open(ContentKey key, ByteRange range) throws IOException {
-                return store.open(key, range);
-            }
-
-            @Override
-            public void deleteVideo(VideoId videoId) throws IOException {
-                store.deleteVideo(videoId);
-            }
-
-            @Override
-            public void close() {
-                store.close();
             }
         };
 
@@ -195,10 +179,32 @@ class VideoProcessorTest {
         assertFalse(Files.exists(store.root().resolve("my clip")), "the files stored after the delete are gone too");
     }
 
+    @Test
+    void aVideoMarkedFailedElsewhereWhileProcessingStaysFailedAndLosesTheFilesPublishedLate() throws Exception {
+        // This server lost its claim; another's recovery failed the video and removed its files during the packaging.
+        VideoPackager failedElsewhere = (source, plan, output, progress) -> {
+            writesEveryFile().packageDash(source, plan, output, progress);
+            videos.updateIfProcessing(video.failed(InterruptedVideoSweep.REASON));
+            store.deleteVideo(video.id());
+        };
+
+        processor(store, failedElsewhere).process(video, upload, MEDIA);
+
+        Video settled = videos.find(video.id()).orElseThrow();
+        assertEquals(VideoStatus.FAILED, settled.status(), "never ready with files the other server removed");
+        assertEquals(InterruptedVideoSweep.REASON, settled.error());
+        assertFalse(Files.exists(store.root().resolve("my clip")), "the files published after the failure are removed");
+        assertEquals(List.of(), namesIn(directory.resolve("work")));
+    }
+
     private VideoProcessor processor(ContentStore content, VideoPackager packager) {
         ContentPublisher publisher = new ContentPublisher(content, storageThreads, 1024 * 1024);
         PackagingPlanner planner = new PackagingPlanner(new FfprobeMediaInspector("ffprobe", Executors.defaultThreadFactory()));
-        return new VideoProcessor(videos, content, planner, packager, publisher, workArea, Clock.systemUTC());
+        RungEncoder notForATranscode = (source, rungs, packaged, output) -> {
+            throw new AssertionError("a transcoded video has its ladder already");
+        };
+        LowerRungs lowerRungs = new LowerRungs(videos, content, notForATranscode, publisher, workArea, Runnable::run);
+        return new VideoProcessor(videos, content, planner, packager, publisher, workArea, lowerRungs, Clock.systemUTC());
     }
 
     private static VideoPackager writesEveryFile() {

@@ -22,7 +22,9 @@ public class ClusterMembershipException extends RuntimeException {
         /** Another membership change or repair is running (here or on another web server). */
         CHANGE_IN_PROGRESS,
         /** Copying files failed part-way; the ring was rolled back to what it was. */
-        MIGRATION_FAILED
+        MIGRATION_FAILED,
+        /** The ring's membership is not loaded yet: its store did not answer since the server started. */
+        RING_NOT_LOADED
     }
 
     private final Reason reason;

@@ -5,8 +5,11 @@ import io.tritontube.web.domain.cluster.ClusterState;
 import io.tritontube.web.domain.cluster.ClusterState.Migration;
 import io.tritontube.web.domain.cluster.ClusterStateRepository;
 import io.tritontube.web.domain.cluster.HashRing;
+import io.tritontube.web.domain.cluster.MigrationRunnerMark;
 import io.tritontube.web.domain.cluster.NodeAddress;
+import io.tritontube.web.domain.cluster.RepairLedger;
 import io.tritontube.web.domain.cluster.RingPlacement;
+import io.tritontube.web.domain.video.MetadataUnavailableException;
 import io.tritontube.web.infrastructure.content.nw.RingContentStore;
 import io.tritontube.web.infrastructure.content.nw.StorageNodeClients;
 import java.time.Duration;
@@ -39,29 +42,49 @@ import java.util.logging.Logger;
  *   <li>the new ring is stored, without the migration: it now serves;</li>
  *   <li>copies the new ring no longer needs are deleted.</li>
  * </ol>
- * If copying fails, the old ring is stored back (nothing was deleted, so it is complete) and
- * the caller gets {@link Reason#MIGRATION_FAILED}.
+ * If copying fails, the old ring is stored back (nothing was deleted, so it is complete), the
+ * copies already written are deleted, and the caller gets {@link Reason#MIGRATION_FAILED}.
  *
  * <p><b>One change at a time.</b> A second change, or a repair, requested while one runs is
  * refused at once with {@link Reason#CHANGE_IN_PROGRESS} rather than queued: a migration can
  * take minutes and an admin command that silently waits behind another looks hung. Across web
  * servers the stored migration is the lock.
  *
- * <p><b>A migration found at startup</b> (the web server died during one) is resumed in the
- * background: copying again is harmless (writes replace), so it simply runs steps 2-4 again;
- * if it cannot finish (a node gone), it is rolled back to the old ring. The ring is consistent
- * throughout, because until step 3 the old ring holds every file.
+ * <p><b>A migration whose web server died</b> is resumed by another, or by the same one when it
+ * restarts: the server running a migration holds the {@link MigrationRunnerMark}, taken before
+ * step 1 and given back after step 4, which dies with it. Each server looks at start, and then
+ * at every repair check, for a stored migration without a live runner; the first to take the
+ * mark resumes it in the background. Copying again is harmless (writes replace), so it simply
+ * runs steps 2-4 again; if it cannot finish (a node gone), it is rolled back to the old ring.
+ * The ring is consistent throughout, because until step 3 the old ring holds every file.
  *
- * <p><b>Repair</b> runs on demand and, automatically, when a node that missed writes or was
- * down answers again.
+ * <p><b>Repair</b> runs on demand and, automatically, when a node that was down, missed writes
+ * or still holds files of videos deleted meanwhile answers again. The last two are read from
+ * the store's {@link RepairLedger}, which outlives a restart and is shared by the web servers
+ * of one etcd, so the repair still happens after the server that saw the outage restarted.
+ * Files of videos with no metadata record are deleted, not restored ({@link VideoRecords}).
+ * Copies on nodes that do not own them (strays: an interrupted step 4, or a node down during a
+ * roll-back's clean-up) are deleted once every owner holds a good copy, and only while no
+ * membership change is stored ({@link StrayCopies}).
+ *
+ * <p><b>Starting while the repository does not answer</b> (etcd down): the server starts
+ * anyway and loads the ring in the background, trying again every
+ * {@value #RING_LOAD_RETRY_SECONDS} s; until then the store refuses reads and writes and the
+ * admin operations are refused with {@link Reason#RING_NOT_LOADED}.
  */
 public final class ClusterMembershipService implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ClusterMembershipService.class.getName());
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** Short: until the ring is loaded the site cannot serve a single video. */
+    static final long RING_LOAD_RETRY_SECONDS = 2;
+    /** Failed load attempts logged at WARNING: the first, then one in this many. */
+    private static final int LOAD_FAILURES_PER_WARNING = 10;
 
     private final ClusterStateRepository repository;
     private final RingContentStore store;
+    private final RepairLedger ledger;
+    private final MigrationRunnerMark runner;
     private final StorageNodeClients clients;
     private final NodeProbe probe;
     private final RingMigration migration;
@@ -78,20 +101,28 @@ public final class ClusterMembershipService implements AutoCloseable {
     private AutoCloseable watch;
 
     /**
+     * @param store               the content store whose placement this service sets, and whose
+     *                            {@link RingContentStore#repairLedger() repair ledger} it reads
+     * @param records             whether a video still has its metadata record, for repair
+     * @param runner              marks this server as the runner of the migration it stores or
+     *                            resumes; not owned
      * @param threads             makes the threads of listings and background work (a managed
      *                            thread factory in the application server)
-     * @param repairCheckInterval how often to look for nodes that came back and need a repair
+     * @param repairCheckInterval how often to look for nodes that came back and need a repair,
+     *                            and for a migration whose runner died
      */
-    public ClusterMembershipService(ClusterStateRepository repository, RingContentStore store, ThreadFactory threads,
-                                    Duration repairCheckInterval) {
+    public ClusterMembershipService(ClusterStateRepository repository, RingContentStore store, VideoRecords records,
+                                    MigrationRunnerMark runner, ThreadFactory threads, Duration repairCheckInterval) {
         this.repository = repository;
         this.store = store;
+        this.ledger = store.repairLedger();
+        this.runner = runner;
         this.clients = store.clients();
         this.probe = new NodeProbe(clients);
         this.workers = Executors.newCachedThreadPool(threads);
         this.repairChecks = Executors.newSingleThreadScheduledExecutor(threads);
         this.migration = new RingMigration(clients, workers);
-        this.repair = new ReplicaRepair(clients, workers);
+        this.repair = new ReplicaRepair(clients, workers, records);
         this.repairCheckInterval = repairCheckInterval;
     }
 
@@ -101,12 +132,39 @@ public final class ClusterMembershipService implements AutoCloseable {
      * by any web server, resumes a migration that a crash interrupted, and starts the
      * automatic repair checks. A stored ring's settings win over the ones given here.
      *
+     * <p>When the repository does not answer, this returns anyway and the loading is retried
+     * in the background until it succeeds ({@link #isLoaded()}).
+     *
      * @throws IllegalArgumentException when the seed lists a node twice or the settings are out of range
      */
     public void start(List<NodeAddress> seedNodes, int virtualNodes, int replicas) {
         HashRing.of(seedNodes, virtualNodes, replicas); // validates the command line before anything is stored
         watch = repository.watch(this::follow);
-        ClusterState state = repository.load().orElseGet(() -> seed(seedNodes, virtualNodes, replicas));
+        loadRing(seedNodes, virtualNodes, replicas, 1);
+    }
+
+    /** Whether the ring is loaded: before, nothing can be read, stored or administered. */
+    public boolean isLoaded() {
+        return store.isLoaded();
+    }
+
+    /** One attempt to load (or seed) the ring and start the background work; on failure, schedules the next. */
+    private void loadRing(List<NodeAddress> seedNodes, int virtualNodes, int replicas, int attempt) {
+        ClusterState state;
+        try {
+            state = repository.load().orElseGet(() -> seed(seedNodes, virtualNodes, replicas));
+        } catch (RuntimeException e) {
+            Level level = attempt == 1 || attempt % LOAD_FAILURES_PER_WARNING == 0 ? Level.WARNING : Level.FINE;
+            LOG.log(level, "Could not load the storage ring''s membership (attempt {0}: {1}); until it is loaded, "
+                    + "content reads and uploads answer 503 and admin calls UNAVAILABLE. Trying again every {2} s",
+                    new Object[] {attempt, e.getMessage(), RING_LOAD_RETRY_SECONDS});
+            repairChecks.schedule(() -> loadRing(seedNodes, virtualNodes, replicas, attempt + 1),
+                    RING_LOAD_RETRY_SECONDS, TimeUnit.SECONDS);
+            return;
+        }
+        if (attempt > 1) {
+            LOG.log(Level.INFO, "Loaded the storage ring''s membership at attempt {0}", attempt);
+        }
         if (state.virtualNodes() != virtualNodes || state.replicas() != replicas) {
             LOG.log(Level.WARNING, "The stored ring uses {0} virtual nodes and {1} replicas; the configured {2} and {3} "
                     + "are ignored (changing them would move most files)",
@@ -114,10 +172,13 @@ public final class ClusterMembershipService implements AutoCloseable {
         }
         follow(state);
         if (state.migration().isPresent()) {
-            workers.execute(this::resumeInterruptedMigration);
+            workers.execute(this::resumeOrphanedMigration);
         }
         long intervalMillis = repairCheckInterval.toMillis();
-        repairChecks.scheduleWithFixedDelay(this::repairIfNodesCameBack, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        repairChecks.scheduleWithFixedDelay(() -> {
+            takeOverOrphanedMigration();
+            repairIfNodesCameBack();
+        }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -125,10 +186,12 @@ public final class ClusterMembershipService implements AutoCloseable {
      *
      * @return the number of file copies written to new owners
      * @throws ClusterMembershipException INVALID_ADDRESS, ALREADY_IN_RING, NODE_UNREACHABLE,
-     *                                    WOULD_LOSE_DATA, CHANGE_IN_PROGRESS or MIGRATION_FAILED
+     *                                    WOULD_LOSE_DATA, CHANGE_IN_PROGRESS, MIGRATION_FAILED or
+     *                                    RING_NOT_LOADED
      */
     public int addNode(String address) {
         NodeAddress node = parse(address);
+        requireLoaded();
         return underChangeLock("add " + node, () -> {
             ClusterState state = idleState();
             if (state.nodes().contains(node)) {
@@ -152,10 +215,11 @@ public final class ClusterMembershipService implements AutoCloseable {
      *
      * @return the number of file copies written to new owners
      * @throws ClusterMembershipException INVALID_ADDRESS, NOT_IN_RING, WOULD_LOSE_DATA,
-     *                                    CHANGE_IN_PROGRESS or MIGRATION_FAILED
+     *                                    CHANGE_IN_PROGRESS, MIGRATION_FAILED or RING_NOT_LOADED
      */
     public int removeNode(String address) {
         NodeAddress node = parse(address);
+        requireLoaded();
         return underChangeLock("remove " + node, () -> {
             ClusterState state = idleState();
             if (!state.nodes().contains(node)) {
@@ -171,13 +235,23 @@ public final class ClusterMembershipService implements AutoCloseable {
         });
     }
 
-    /** The nodes serving now, in ring order (during a migration: the ring being migrated from). */
+    /**
+     * The nodes serving now, in ring order (during a migration: the ring being migrated from).
+     *
+     * @throws ClusterMembershipException RING_NOT_LOADED
+     */
     public List<NodeAddress> listNodes() {
+        requireLoaded();
         return store.placement().serving().nodesInRingOrder();
     }
 
-    /** Every node of the ring with its answer to a health call. */
+    /**
+     * Every node of the ring with its answer to a health call.
+     *
+     * @throws ClusterMembershipException RING_NOT_LOADED
+     */
     public ClusterStatus status() {
+        requireLoaded();
         RingPlacement placement = store.placement();
         Set<NodeAddress> nodes = new LinkedHashSet<>(placement.serving().nodesInRingOrder());
         placement.migratingTo().ifPresent(target -> nodes.addAll(target.nodesInRingOrder()));
@@ -194,9 +268,11 @@ public final class ClusterMembershipService implements AutoCloseable {
      * Checks every file on every node that answers, restoring missing replicas and replacing
      * corrupted ones.
      *
-     * @throws ClusterMembershipException CHANGE_IN_PROGRESS while a membership change runs
+     * @throws ClusterMembershipException CHANGE_IN_PROGRESS while a membership change runs, or
+     *                                    RING_NOT_LOADED
      */
     public RepairReport repair() {
+        requireLoaded();
         return underChangeLock("repair", this::repairNow);
     }
 
@@ -222,11 +298,20 @@ public final class ClusterMembershipService implements AutoCloseable {
 
     // ---- membership change steps ----
 
+    /** Steps 1-4, as the marked runner: a server that dies during them leaves the migration to another. */
     private int migrate(ClusterState before, Migration change) throws InterruptedException {
-        HashRing from = ring(change.fromNodes(), before);
-        Set<NodeAddress> reachable = reachableOrRefuse(from, change);
-        ClusterState migrating = storeOrRefuse(before, withMigration(before, change));
-        return finish(migrating, change, reachable);
+        if (!runner.take()) {
+            throw new ClusterMembershipException(Reason.CHANGE_IN_PROGRESS, "cannot " + describe(change)
+                    + ": another web server is starting or finishing a membership change; retry when it has finished");
+        }
+        try {
+            HashRing from = ring(change.fromNodes(), before);
+            Set<NodeAddress> reachable = reachableOrRefuse(from, change);
+            ClusterState migrating = storeOrRefuse(before, withMigration(before, change));
+            return finish(migrating, change, reachable);
+        } finally {
+            runner.release();
+        }
     }
 
     /** Steps 2-4, from a stored migration: copy, switch, delete. Rolls back when copying fails. */
@@ -265,12 +350,39 @@ public final class ClusterMembershipService implements AutoCloseable {
     private void rollBack(ClusterState migrating, Migration change) {
         ClusterState restored = new ClusterState(change.fromNodes(), migrating.virtualNodes(), migrating.replicas(),
                 Optional.empty(), 0);
-        if (repository.compareAndSet(migrating.revision(), restored)) {
+        boolean rolledBack = repository.compareAndSet(migrating.revision(), restored);
+        if (rolledBack) {
             LOG.log(Level.WARNING, "Rolled back the attempt to {0}; the ring is {1}", new Object[] {describe(change), change.fromNodes()});
         } else {
             LOG.log(Level.SEVERE, "Could not roll back the attempt to {0}: the stored ring changed meanwhile", describe(change));
         }
         repository.load().ifPresent(this::follow);
+        if (rolledBack) {
+            deleteCopiesOfAbandonedChange(migrating, change);
+        }
+    }
+
+    /**
+     * Deletes the copies a rolled-back change wrote to the owners it would have added: the old
+     * ring does not place them there, so nothing would ever read, repair or delete them, and
+     * after a removal they would leave files on more nodes than there are replicas. Like step
+     * 4 it runs once the old ring serves, and only on nodes that answer; it is skipped when the
+     * server is stopping (a copy left behind only takes space).
+     */
+    private void deleteCopiesOfAbandonedChange(ClusterState migrating, Migration change) {
+        if (workers.isShutdown()) {
+            return;
+        }
+        HashRing from = ring(change.fromNodes(), migrating);
+        HashRing to = ring(change.toNodes(), migrating);
+        try {
+            Set<NodeAddress> answering = NodeProbe.reachable(probe.probe(to.nodesInRingOrder()));
+            int deleted = migration.deleteCopiesNoLongerOwned(to, from, answering);
+            LOG.log(Level.INFO, "Deleted the {0} copies the abandoned attempt to {1} had written",
+                    new Object[] {deleted, describe(change)});
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -302,17 +414,61 @@ public final class ClusterMembershipService implements AutoCloseable {
         return nodes;
     }
 
-    /** A migration found in the repository at startup: finish it, or roll it back. */
-    private void resumeInterruptedMigration() {
-        changeLock.lock();
+    /**
+     * Part of the periodic check: a stored migration whose runner mark is gone (its web server
+     * died) is resumed here, in the background. Cheap when there is none: the followed ring
+     * says whether a migration is stored, without asking the repository.
+     */
+    private void takeOverOrphanedMigration() {
+        if (store.placement().migratingTo().isEmpty()) {
+            return;
+        }
         try {
+            if (!runner.isHeld()) {
+                workers.execute(this::resumeOrphanedMigration);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not tell whether a web server still runs the stored membership change ({0}); "
+                    + "looking again in {1}", new Object[] {e.getMessage(), repairCheckInterval});
+        }
+    }
+
+    /**
+     * A stored migration with no live runner, found at start or by the periodic check: finish
+     * it, or roll it back, as its runner. Does nothing when this server is busy with a change
+     * or repair (the next check looks again), or when another server takes the mark first.
+     */
+    private void resumeOrphanedMigration() {
+        if (!changeLock.tryLock()) {
+            return;
+        }
+        try {
+            if (!runner.take()) {
+                return;
+            }
+            try {
+                resumeStoredMigration();
+            } finally {
+                runner.release();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Resuming the interrupted migration failed; the next check tries again", e);
+        } finally {
+            changeLock.unlock();
+        }
+    }
+
+    /** Under the change lock and the runner mark. */
+    private void resumeStoredMigration() {
+        try {
+            // Read under the mark: the migration may have been finished by its runner meanwhile.
             ClusterState state = repository.load().orElseThrow();
             Optional<Migration> interrupted = state.migration();
             if (interrupted.isEmpty()) {
                 return;
             }
             Migration change = interrupted.get();
-            LOG.log(Level.WARNING, "Found an unfinished attempt to {0} (the server stopped during it): resuming it",
+            LOG.log(Level.WARNING, "Found an unfinished attempt to {0} whose web server stopped during it: resuming it",
                     describe(change));
             Set<NodeAddress> reachable;
             try {
@@ -327,40 +483,51 @@ public final class ClusterMembershipService implements AutoCloseable {
             LOG.log(Level.SEVERE, "Resuming the interrupted migration failed: {0}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Resuming the interrupted migration failed", e);
-        } finally {
-            changeLock.unlock();
         }
     }
 
     // ---- repair ----
 
     private RepairReport repairNow() throws InterruptedException {
-        HashRing ring = store.placement().serving();
-        Set<NodeAddress> suspects = store.nodesThatMissedWrites();
+        RingPlacement placement;
+        long followedRevision;
+        synchronized (applying) {
+            placement = store.placement();
+            followedRevision = appliedRevision;
+        }
+        HashRing ring = placement.serving();
+        // Read before the pass: a write missed during it gets a later mark and is not forgotten after it.
+        Map<NodeAddress, Long> missedWrites = ledger.missedWrites();
         Map<NodeAddress, NodeStatus> answers = probe.probe(ring.nodesInRingOrder());
         Set<NodeAddress> reachable = NodeProbe.reachable(answers);
         LOG.log(Level.INFO, "Repair started on {0}; not answering: {1}", new Object[] {reachable,
                 answers.values().stream().filter(status -> !status.reachable()).toList()});
         // First, so that the copies of a deleted video are not taken for missing replicas.
         store.finishDeletes(reachable);
-        RepairReport report = repair.repair(ring, reachable, suspects);
-        store.forgetMissedWrites(reachable);
+        RepairReport report = repair.repair(ring, reachable, missedWrites.keySet(),
+                () -> isIdleAtRevision(followedRevision));
+        missedWrites.forEach((node, mark) -> {
+            if (reachable.contains(node) || !placement.allNodes().contains(node)) {
+                ledger.forgetMissedWrites(node, mark);
+            }
+        });
         LOG.log(Level.INFO, "Repair finished: {0}", report);
         return report;
     }
 
     /**
-     * The automatic repair: runs when a node that was down at an earlier check, or that missed
-     * writes, answers again. While a membership change holds the lock it waits for a later check.
+     * The automatic repair: runs when a node that was down at an earlier check, or that the
+     * ledger says missed writes or still holds files of deleted videos, answers. While a
+     * membership change holds the lock it waits for a later check.
      */
     private void repairIfNodesCameBack() {
         try {
             List<NodeAddress> nodes = store.placement().serving().nodesInRingOrder();
+            Set<NodeAddress> owedRepairs = new LinkedHashSet<>(ledger.missedWrites().keySet());
+            owedRepairs.addAll(ledger.unfinishedDeletes().keySet());
             Set<NodeAddress> downNow = NodeProbe.unreachable(probe.probe(nodes));
             Set<NodeAddress> cameBack = new LinkedHashSet<>(downAtLastCheck);
-            cameBack.addAll(store.nodesThatMissedWrites());
+            cameBack.addAll(owedRepairs);
             cameBack.removeAll(downNow);
             cameBack.retainAll(nodes);
             if (cameBack.isEmpty()) {
@@ -381,8 +548,27 @@ public final class ClusterMembershipService implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (MetadataUnavailableException e) {
+            LOG.log(Level.WARNING, "The automatic repair check could not read the repair ledger ({0}); it runs again in {1}",
+                    new Object[] {e.getMessage(), repairCheckInterval});
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The automatic repair check failed; it runs again in " + repairCheckInterval, e);
+        }
+    }
+
+    /**
+     * Whether the stored ring is still the one the repair pass follows, with no migration under
+     * way: stray copies are deleted only then. A repository that does not answer means no.
+     */
+    private boolean isIdleAtRevision(long followedRevision) {
+        try {
+            return repository.load()
+                    .filter(state -> state.migration().isEmpty() && state.revision() == followedRevision)
+                    .isPresent();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not read the ring membership ({0}); stray copies are kept this pass",
+                    e.getMessage());
+            return false;
         }
     }
 
@@ -418,6 +604,13 @@ public final class ClusterMembershipService implements AutoCloseable {
             appliedRevision = state.revision();
             LOG.log(Level.INFO, "The ring is now {0}{1}", new Object[] {state.nodes(),
                     state.migration().map(change -> " (" + describe(change) + " in progress)").orElse("")});
+        }
+    }
+
+    private void requireLoaded() {
+        if (!isLoaded()) {
+            throw new ClusterMembershipException(Reason.RING_NOT_LOADED, "the storage ring's membership is not loaded "
+                    + "yet: its store did not answer when this server started; the server keeps trying, retry shortly");
         }
     }
 

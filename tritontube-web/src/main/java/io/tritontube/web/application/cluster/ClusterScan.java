@@ -79,6 +79,11 @@ final class ClusterScan {
                 failures.add("listing the files of " + listing.getKey() + " failed: " + reason);
             }
         }
+        awaitWork();
+    }
+
+    /** Returns when all the work {@link #start started} so far has finished. */
+    void awaitWork() throws InterruptedException {
         slots.acquire(parallelism);
         slots.release(parallelism);
     }

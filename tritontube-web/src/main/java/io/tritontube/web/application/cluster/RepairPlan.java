@@ -40,7 +40,8 @@ record RepairPlan(Sha256 goodDigest, NodeAddress source, List<NodeAddress> missi
         });
     }
 
-    private static boolean holdsIntact(FileStat copy, Sha256 good) {
+    /** Whether {@code copy} is intact and holds the good content. */
+    static boolean holdsIntact(FileStat copy, Sha256 good) {
         return copy.intact() && copy.sha256().equals(good);
     }
 }

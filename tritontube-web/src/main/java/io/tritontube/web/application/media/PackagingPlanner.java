@@ -16,8 +16,9 @@ import java.util.Set;
  * <p><b>Remux</b> when browsers can play the upload's own streams and they can be cut into
  * segments as they are: H.264 in 8-bit 4:2:0, AAC sound or none, not rotated, and keyframes
  * at most {@link #SEGMENT_LENGTH} apart, give or take {@link #LONGEST_KEYFRAME_GAP a few frames}. Copying takes seconds where encoding takes minutes;
- * the manifest then has the source's resolution only, since even one small extra rung costs
- * about 6% of the video's duration on 2 cores, three times the remux budget.
+ * the video is ready with the source's resolution only, since even one small extra rung costs
+ * about 6% of the video's duration on 2 cores, three times the remux budget. Its
+ * {@link #lowerRungs lower rungs} are added to the manifest in the background afterwards.
  *
  * <p><b>Transcode</b> otherwise, into a ladder of resolutions by the picture's short side:
  * the source's own (at most {@value #LARGEST_TOP_RUNG}p), then 720p and 360p where they are
@@ -103,13 +104,31 @@ public final class PackagingPlanner {
         int top = Math.min(evenDown(sourceShort), LARGEST_TOP_RUNG);
         List<Rendition> ladder = new ArrayList<>();
         ladder.add(rung(top, sourceShort, sourceLong, portrait, bitRateFor(top, sourceShort, sourceLong)));
+        ladder.addAll(standardRungsBelow(top, sourceShort, sourceLong, portrait));
+        return ladder;
+    }
+
+    /**
+     * The rungs a remuxed video gets in the background, below its copied stream, largest first:
+     * the standard rungs clearly smaller than the source (at most 5/6 of its short side), as a
+     * transcode would make them. Empty below 432p: a 360p rung would save too little there.
+     */
+    public static List<Rendition> lowerRungs(VideoStream copied) {
+        int sourceShort = Math.min(copied.displayWidth(), copied.displayHeight());
+        int sourceLong = Math.max(copied.displayWidth(), copied.displayHeight());
+        boolean portrait = copied.displayHeight() > copied.displayWidth();
+        return standardRungsBelow(evenDown(sourceShort), sourceShort, sourceLong, portrait);
+    }
+
+    private static List<Rendition> standardRungsBelow(int top, int sourceShort, int sourceLong, boolean portrait) {
+        List<Rendition> rungs = new ArrayList<>();
         for (Rendition standard : STANDARD_RUNGS) {
             int shortSide = standard.height();
             if (shortSide * 6 <= top * 5) {
-                ladder.add(rung(shortSide, sourceShort, sourceLong, portrait, standard.videoKbps()));
+                rungs.add(rung(shortSide, sourceShort, sourceLong, portrait, standard.videoKbps()));
             }
         }
-        return ladder;
+        return rungs;
     }
 
     private static PackagingPlan transcode(MediaInfo media, VideoStream video, String reason) throws UnreadableMediaException {

@@ -25,6 +25,18 @@ public interface VideoRepository extends AutoCloseable {
      */
     void update(Video video);
 
+    /**
+     * Replaces the stored record only while the stored video is still {@code processing},
+     * atomically: how a writer that may race another one reports on, or settles, a video
+     * being processed. A server whose claim on a video lapsed ({@link ProcessingClaims}) must
+     * not make it ready, nor bring it back to processing, once another server marked it
+     * failed; and of two servers marking one video failed, only one removes its files.
+     *
+     * @return true when the stored record is now {@code video}; false when the video no
+     *         longer exists or is already ready or failed
+     */
+    boolean updateIfProcessing(Video video);
+
     /** @return true when a record was removed */
     boolean delete(VideoId id);
 

@@ -1,22 +1,30 @@
 package io.tritontube.web.infrastructure.config;
 
+import io.tritontube.web.application.RecoveryPeriod;
+import io.tritontube.web.domain.video.ProcessingClaims;
 import io.tritontube.web.domain.video.VideoRepository;
 import io.tritontube.web.infrastructure.persistence.etcd.EtcdConnection;
+import io.tritontube.web.infrastructure.persistence.etcd.EtcdProcessingClaims;
 import io.tritontube.web.infrastructure.persistence.etcd.EtcdVideoRepository;
+import io.tritontube.web.infrastructure.persistence.sqlite.LocalProcessingClaims;
 import io.tritontube.web.infrastructure.persistence.sqlite.SqliteVideoRepository;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Builds the {@link VideoRepository} of the configured {@code tritontube.metadata.kind}, and,
- * for etcd, the one client connection that the metadata and the ring's membership share.
+ * Builds the {@link VideoRepository} and the {@link ProcessingClaims} of the configured
+ * {@code tritontube.metadata.kind}, and, for etcd, the one client connection that the metadata,
+ * the claims and the ring's membership share.
  */
 @ApplicationScoped
 public class MetadataStoreProducer {
@@ -25,6 +33,10 @@ public class MetadataStoreProducer {
 
     @Inject
     TritonTubeSettings settings;
+
+    /** Renews the etcd lease of this server's processing claims. */
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     private EtcdConnection etcd;
 
@@ -42,6 +54,26 @@ public class MetadataStoreProducer {
 
     void close(@Disposes VideoRepository repository) {
         repository.close();
+    }
+
+    /** In the server's memory for SQLite, whose file no other server shares; in etcd, under a lease of this server's. */
+    @Produces
+    @ApplicationScoped
+    ProcessingClaims processingClaims() {
+        return switch (settings.metadataKind()) {
+            case SQLITE -> new LocalProcessingClaims();
+            case ETCD -> new EtcdProcessingClaims(etcdConnection(), scheduler);
+        };
+    }
+
+    void close(@Disposes ProcessingClaims claims) {
+        claims.close();
+    }
+
+    @Produces
+    @Singleton
+    RecoveryPeriod recoveryPeriod() {
+        return new RecoveryPeriod(settings.processingRecoveryPeriod());
     }
 
     /**

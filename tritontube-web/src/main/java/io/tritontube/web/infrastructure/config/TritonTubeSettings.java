@@ -1,5 +1,7 @@
 package io.tritontube.web.infrastructure.config;
 
+import io.tritontube.grpc.security.GrpcSecuritySettings;
+import io.tritontube.web.domain.cluster.HashRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -37,9 +39,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <tr><td>{@code tritontube.ffprobe}</td><td>{@code ffprobe}</td><td>the ffprobe executable</td></tr>
  * <tr><td>{@code tritontube.transcode.timeout}</td><td>{@code PT2H}</td>
  *     <td>longest one packaging run may take: ISO-8601 duration or whole seconds</td></tr>
+ * <tr><td>{@code tritontube.processing.recovery-period}</td><td>{@code PT30S}</td>
+ *     <td>how often to look for videos left processing by a web server that died (their claim ended):
+ *     ISO-8601 duration or whole seconds</td></tr>
  * <tr><td>{@code tritontube.cache.max-bytes}</td><td>{@code 268435456} (256 MiB)</td>
  *     <td>memory the content route may use to keep recently served files (segments); 0 turns it off</td></tr>
+ * <tr><td>{@code tritontube.ring.vnodes}</td><td>{@value HashRing#DEFAULT_VIRTUAL_NODES}</td>
+ *     <td>virtual nodes per storage node (the launcher's {@code -vnodes})</td></tr>
+ * <tr><td>{@code tritontube.ring.replicas}</td><td>{@value HashRing#DEFAULT_REPLICAS}</td>
+ *     <td>copies of each file (the launcher's {@code -replicas})</td></tr>
+ * <tr><td>{@code tritontube.ring.repair-check-seconds}</td><td>{@code 30}</td>
+ *     <td>how often to look for storage nodes that came back and need a repair</td></tr>
+ * <tr><td>{@code tritontube.grpc.token}</td><td>none</td>
+ *     <td>bearer token the admin service requires and the storage nodes are sent</td></tr>
+ * <tr><td>{@code tritontube.grpc.tls.cert}, {@code tritontube.grpc.tls.key}</td><td>none</td>
+ *     <td>PEM certificate chain and key the admin service presents (TLS when set)</td></tr>
+ * <tr><td>{@code tritontube.grpc.tls.ca}</td><td>none</td>
+ *     <td>PEM certificates trusted for the storage nodes (TLS to them when set)</td></tr>
  * </table>
+ * The ring and gRPC settings matter only with the {@code nw} content kind. The gRPC ones have the
+ * same environment variables the storage daemons and the admin CLI read:
+ * {@code TRITONTUBE_GRPC_TOKEN}, {@code TRITONTUBE_GRPC_TLS_CERT}, ...
  */
 @ApplicationScoped
 public class TritonTubeSettings {
@@ -91,8 +111,40 @@ public class TritonTubeSettings {
     String transcodeTimeout;
 
     @Inject
+    @ConfigProperty(name = "tritontube.processing.recovery-period", defaultValue = "PT30S")
+    String processingRecoveryPeriod;
+
+    @Inject
     @ConfigProperty(name = "tritontube.cache.max-bytes", defaultValue = "268435456")
     long contentCacheBytes;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.ring.vnodes")
+    Optional<Integer> ringVirtualNodes;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.ring.replicas")
+    Optional<Integer> ringReplicas;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.ring.repair-check-seconds", defaultValue = "30")
+    long repairCheckSeconds;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.grpc.token")
+    Optional<String> grpcToken;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.grpc.tls.cert")
+    Optional<String> grpcTlsCertificate;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.grpc.tls.key")
+    Optional<String> grpcTlsPrivateKey;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.grpc.tls.ca")
+    Optional<String> grpcTlsTrustedCa;
 
     /**
      * Reads every setting once when the application starts, so that a typo in a kind or a
@@ -182,8 +234,39 @@ public class TritonTubeSettings {
         return contentCacheBytes;
     }
 
+    /** Virtual nodes per storage node for a ring seeded by this server (a stored ring keeps its own). */
+    public int ringVirtualNodes() {
+        return ringVirtualNodes.orElse(HashRing.DEFAULT_VIRTUAL_NODES);
+    }
+
+    /** Copies of each file for a ring seeded by this server (a stored ring keeps its own). */
+    public int ringReplicas() {
+        return ringReplicas.orElse(HashRing.DEFAULT_REPLICAS);
+    }
+
+    public Duration repairCheckInterval() {
+        if (repairCheckSeconds < 1) {
+            throw new IllegalStateException("tritontube.ring.repair-check-seconds must be at least 1, was "
+                    + repairCheckSeconds);
+        }
+        return Duration.ofSeconds(repairCheckSeconds);
+    }
+
+    /** Token and TLS files for the admin service and the calls to the storage nodes. */
+    public GrpcSecuritySettings grpcSecurity() {
+        return new GrpcSecuritySettings(grpcToken.orElse(null),
+                GrpcSecuritySettings.pathOrNull(grpcTlsCertificate.orElse(null)),
+                GrpcSecuritySettings.pathOrNull(grpcTlsPrivateKey.orElse(null)),
+                GrpcSecuritySettings.pathOrNull(grpcTlsTrustedCa.orElse(null)));
+    }
+
     public Duration transcodeTimeout() {
         return parseDuration("tritontube.transcode.timeout", transcodeTimeout);
+    }
+
+    /** How often every web server looks for videos whose processing server died. */
+    public Duration processingRecoveryPeriod() {
+        return parseDuration("tritontube.processing.recovery-period", processingRecoveryPeriod);
     }
 
     /**

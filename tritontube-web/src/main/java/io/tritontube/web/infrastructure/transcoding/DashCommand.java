@@ -26,6 +26,11 @@ import org.apache.commons.exec.CommandLine;
  * reference's settings (AAC 128k, B-frames 1, a keyframe every 120 frames and no scene-cut
  * keyframes), plus a forced keyframe every 4 s so that segments line up at any frame rate.
  *
+ * <p><b>Lower rungs added to a remuxed video</b> ({@link #lowerRungArguments}) are encoded in a
+ * run of their own, video only, at the same settings except the keyframes: exactly where the
+ * source has them ({@code -force_key_frames source}, no others), so that the DASH muxer cuts
+ * their segments at the same times as the copied stream's.
+ *
  * <p><b>The preset is {@code superfast} rather than the usual {@code veryfast}</b>, so that
  * the ladder fits the budget of a quarter of the video's duration on 2 cores. Measured with
  * ffmpeg 5.1 on 2 minutes of 720p (docs/BENCHMARKS.md): 720p+360p costs 57-63 CPU-seconds with
@@ -37,30 +42,47 @@ final class DashCommand {
 
     static final String PRESET = "superfast";
 
+    private static final String NICE = "nice";
+
+    /** The reference's keyframe every 120 frames, and one forced every segment length. */
+    private static final List<String> KEYFRAMES_EVERY_SEGMENT = List.of("-keyint_min", "120", "-g", "120",
+            "-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*" + PackagingPlanner.SEGMENT_LENGTH.toSeconds() + ")");
+
+    /**
+     * A keyframe wherever the source has one, and nowhere else (no scene cuts): x264's own
+     * limit is set beyond any gap a remuxed source can have (a segment length and a bit).
+     */
+    private static final List<String> KEYFRAMES_OF_THE_SOURCE = List.of("-g", "100000", "-sc_threshold", "0",
+            "-force_key_frames", "source");
+
     private DashCommand() {
     }
 
     /** The arguments after the executable. */
     static List<String> arguments(Path source, PackagingPlan plan, Path outputDirectory) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-                "-i", source.toString()));
+        List<String> arguments = new ArrayList<>(input(source));
         boolean withAudio = plan.media().hasAudio();
         if (plan.packaging() == Packaging.REMUX) {
             arguments.addAll(streamMaps(List.of("0:v:0"), withAudio));
             arguments.addAll(List.of("-c", "copy"));
         } else {
-            arguments.addAll(encoding(plan.renditions(), withAudio));
+            arguments.addAll(encoding(plan.renditions(), withAudio, KEYFRAMES_EVERY_SEGMENT));
+            if (withAudio) {
+                arguments.addAll(List.of("-c:a", "aac", "-b:a", "128k"));
+            }
         }
-        arguments.addAll(List.of(
-                "-f", "dash", "-use_timeline", "1", "-use_template", "1",
-                "-seg_duration", Long.toString(PackagingPlanner.SEGMENT_LENGTH.toSeconds()),
-                "-adaptation_sets", withAudio ? "id=0,streams=v id=1,streams=a" : "id=0,streams=v",
-                "-hls_playlist", "1",
-                "-init_seg_name", "init-$RepresentationID$.m4s",
-                "-media_seg_name", "chunk-$RepresentationID$-$Number%05d$.m4s",
-                "-progress", "pipe:1", "-nostats",
-                outputDirectory.resolve(PackagedFiles.MANIFEST.value()).toString()));
+        arguments.addAll(dashOutput(withAudio, outputDirectory));
+        return arguments;
+    }
+
+    /**
+     * The arguments of the run that encodes {@code rungs} for a remuxed video: its own manifest,
+     * video only, representation 0 the first rung. {@link RungMerge} renumbers and merges them.
+     */
+    static List<String> lowerRungArguments(Path source, List<Rendition> rungs, Path outputDirectory) {
+        List<String> arguments = new ArrayList<>(input(source));
+        arguments.addAll(encoding(rungs, false, KEYFRAMES_OF_THE_SOURCE));
+        arguments.addAll(dashOutput(false, outputDirectory));
         return arguments;
     }
 
@@ -69,7 +91,34 @@ final class DashCommand {
         return ToolRunner.literalCommand(ffmpeg, arguments(source, plan, outputDirectory));
     }
 
-    private static List<String> encoding(List<Rendition> renditions, boolean withAudio) {
+    /**
+     * The lower rungs' command line, run by {@code nice} at {@code niceness}: the encode then
+     * only gets the processor time that viewers, uploads and their remuxes leave over.
+     */
+    static CommandLine lowerRungCommandLine(String ffmpeg, int niceness, Path source, List<Rendition> rungs,
+                                            Path outputDirectory) {
+        List<String> arguments = new ArrayList<>(List.of("-n", Integer.toString(niceness), ffmpeg));
+        arguments.addAll(lowerRungArguments(source, rungs, outputDirectory));
+        return ToolRunner.literalCommand(NICE, arguments);
+    }
+
+    private static List<String> input(Path source) {
+        return List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", source.toString());
+    }
+
+    private static List<String> dashOutput(boolean withAudio, Path outputDirectory) {
+        return List.of(
+                "-f", "dash", "-use_timeline", "1", "-use_template", "1",
+                "-seg_duration", Long.toString(PackagingPlanner.SEGMENT_LENGTH.toSeconds()),
+                "-adaptation_sets", withAudio ? "id=0,streams=v id=1,streams=a" : "id=0,streams=v",
+                "-hls_playlist", "1",
+                "-init_seg_name", "init-$RepresentationID$.m4s",
+                "-media_seg_name", "chunk-$RepresentationID$-$Number%05d$.m4s",
+                "-progress", "pipe:1", "-nostats",
+                outputDirectory.resolve(PackagedFiles.MANIFEST.value()).toString());
+    }
+
+    private static List<String> encoding(List<Rendition> renditions, boolean withAudio, List<String> keyframes) {
         List<String> arguments = new ArrayList<>(List.of("-filter_complex", scalingGraph(renditions)));
         List<String> pictures = new ArrayList<>();
         for (int i = 0; i < renditions.size(); i++) {
@@ -78,14 +127,10 @@ final class DashCommand {
         arguments.addAll(streamMaps(pictures, withAudio));
         arguments.addAll(List.of(
                 // yuv420p: x264 would otherwise keep 4:4:4 or 10-bit sources, which browsers cannot decode.
-                "-c:v", "libx264", "-preset", PRESET, "-pix_fmt", "yuv420p",
-                "-bf", "1", "-keyint_min", "120", "-g", "120", "-sc_threshold", "0",
-                "-force_key_frames", "expr:gte(t,n_forced*" + PackagingPlanner.SEGMENT_LENGTH.toSeconds() + ")"));
+                "-c:v", "libx264", "-preset", PRESET, "-pix_fmt", "yuv420p", "-bf", "1"));
+        arguments.addAll(keyframes);
         for (int i = 0; i < renditions.size(); i++) {
             arguments.addAll(List.of("-b:v:" + i, renditions.get(i).videoKbps() + "k"));
-        }
-        if (withAudio) {
-            arguments.addAll(List.of("-c:a", "aac", "-b:a", "128k"));
         }
         return arguments;
     }

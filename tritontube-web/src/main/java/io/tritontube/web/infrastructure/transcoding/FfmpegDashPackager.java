@@ -13,9 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.DoubleConsumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.apache.commons.exec.CommandLine;
 
 /**
  * Packages an upload in two ffmpeg runs: the DASH presentation with its HLS playlists
@@ -25,18 +22,12 @@ import org.apache.commons.exec.CommandLine;
  */
 public final class FfmpegDashPackager implements VideoPackager {
 
-    private static final Logger LOG = Logger.getLogger(FfmpegDashPackager.class.getName());
-
-    /** ffmpeg's exit status after SIGTERM or SIGINT: the server stopping, not a bad upload. */
-    private static final int FFMPEG_STOPPED_BY_SIGNAL = 255;
-
     /** What a successful packaging always leaves, besides the segments. */
     private static final List<ContentFileName> EXPECTED = List.of(
             PackagedFiles.MANIFEST, PackagedFiles.HLS_MASTER, PackagedFiles.POSTER, PackagedFiles.THUMBNAIL);
 
     private final String ffmpeg;
-    private final Duration timeout;
-    private final ToolRunner runner;
+    private final FfmpegRuns runs;
 
     /**
      * @param ffmpeg         the executable, a name on the PATH or a path
@@ -45,8 +36,7 @@ public final class FfmpegDashPackager implements VideoPackager {
      */
     public FfmpegDashPackager(String ffmpeg, Duration timeout, ThreadFactory threadFactory) {
         this.ffmpeg = ffmpeg;
-        this.timeout = timeout;
-        this.runner = new ToolRunner(threadFactory);
+        this.runs = new FfmpegRuns(timeout, threadFactory);
     }
 
     /** {@inheritDoc} The progress callback runs on the thread that reads ffmpeg's output. */
@@ -55,9 +45,9 @@ public final class FfmpegDashPackager implements VideoPackager {
             throws PackagingException, IOException {
         Duration duration = plan.media().duration();
         FfmpegProgressParser parser = new FfmpegProgressParser(duration);
-        run(DashCommand.commandLine(ffmpeg, source, plan, outputDirectory), source, outputDirectory,
+        runs.run(DashCommand.commandLine(ffmpeg, source, plan, outputDirectory), source, outputDirectory,
                 new LineStream(line -> parser.parse(line).ifPresent(progress)), "package the video");
-        run(StillsCommand.commandLine(ffmpeg, source, duration, outputDirectory), source, outputDirectory,
+        runs.run(StillsCommand.commandLine(ffmpeg, source, duration, outputDirectory), source, outputDirectory,
                 OutputStream.nullOutputStream(), "take the poster from the video");
         for (ContentFileName expected : EXPECTED) {
             if (!Files.isRegularFile(outputDirectory.resolve(expected.value()))) {
@@ -65,36 +55,5 @@ public final class FfmpegDashPackager implements VideoPackager {
             }
         }
         progress.accept(1.0);
-    }
-
-    /** @param task what the run does, for the uploader: "ffmpeg could not {task}: ..." */
-    private void run(CommandLine command, Path source, Path outputDirectory, OutputStream stdout, String task)
-            throws PackagingException, IOException {
-        ToolRunner.Outcome outcome = runner.run(command, outputDirectory, timeout, stdout);
-        if (outcome.timedOut()) {
-            throw new PackagingException("packaging took longer than the limit of " + describe(timeout) + " and was stopped");
-        }
-        if (outcome.exitCode() == FFMPEG_STOPPED_BY_SIGNAL) {
-            throw new PackagingException("packaging was interrupted, most likely by a server restart; upload again");
-        }
-        if (!outcome.succeeded()) {
-            LOG.log(Level.WARNING, "ffmpeg could not {0} {1}, exit code {2}:\n{3}",
-                    new Object[] {task, source, outcome.exitCode(), outcome.stderr().all()});
-            // The work file's path means nothing to the uploader.
-            String reason = outcome.stderr().reason("exit code " + outcome.exitCode()).replace(source.toString(), "the upload");
-            throw new PackagingException("ffmpeg could not " + task + ": " + reason);
-        }
-    }
-
-    /** "2 h", "90 min", "45 s" or "500 ms": the way a person states a time limit. */
-    private static String describe(Duration duration) {
-        long seconds = duration.toSeconds();
-        if (seconds == 0) {
-            return duration.toMillis() + " ms";
-        }
-        if (seconds % 3600 == 0) {
-            return duration.toHours() + " h";
-        }
-        return seconds % 60 == 0 ? duration.toMinutes() + " min" : seconds + " s";
     }
 }

@@ -3,6 +3,7 @@ package io.tritontube.web.interfaces.admin;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.tritontube.web.application.cluster.ClusterMembershipException;
+import io.tritontube.web.domain.video.MetadataUnavailableException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,6 +27,11 @@ final class AdminCalls {
             LOG.log(Level.WARNING, "Admin call {0} refused: {1}", new Object[] {call, e.getMessage()});
             responses.onError(statusOf(e.reason()).withDescription(e.getMessage()).asRuntimeException());
             return;
+        } catch (MetadataUnavailableException e) {
+            LOG.log(Level.WARNING, "Admin call {0} failed: {1}", new Object[] {call, e.getMessage()});
+            responses.onError(Status.UNAVAILABLE.withDescription(call + " failed, the ring's membership store does not "
+                    + "answer: " + e.getMessage()).asRuntimeException());
+            return;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Admin call " + call + " failed", e);
             responses.onError(Status.INTERNAL.withDescription(call + " failed: " + e.getMessage()).asRuntimeException());
@@ -45,6 +51,8 @@ final class AdminCalls {
             case NODE_UNREACHABLE, WOULD_LOSE_DATA -> Status.FAILED_PRECONDITION;
             // Both mean "nothing was changed, retry later": another change ran, or this one was rolled back.
             case CHANGE_IN_PROGRESS, MIGRATION_FAILED -> Status.ABORTED;
+            // The server cannot serve anything yet, and retrying later succeeds without any change.
+            case RING_NOT_LOADED -> Status.UNAVAILABLE;
         };
     }
 }

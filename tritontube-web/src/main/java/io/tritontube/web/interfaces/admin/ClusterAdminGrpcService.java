@@ -49,6 +49,8 @@ final class ClusterAdminGrpcService extends ClusterAdminServiceGrpc.ClusterAdmin
                 .setCopiesRestored(report.copiesRestored())
                 .setCorruptedReplaced(report.corruptedReplaced())
                 .setUnrecoverable(report.unrecoverable())
+                .setOrphansDeleted(report.orphansDeleted())
+                .setStraysDeleted(report.straysDeleted())
                 .build();
     }
 }

@@ -4,6 +4,7 @@ import io.tritontube.web.application.cluster.ClusterStatus;
 import io.tritontube.web.application.cluster.NodeStatus;
 import io.tritontube.web.infrastructure.config.ContentKind;
 import io.tritontube.web.infrastructure.config.TritonTubeSettings;
+import io.tritontube.web.infrastructure.content.nw.RingNotLoadedException;
 import io.tritontube.web.infrastructure.content.nw.StorageRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.health.Readiness;
  * {@code content-store}. For {@code fs}: up when a file can be created in the content
  * directory (a real write, so a read-only mount or a full disk shows). For {@code nw}: each
  * storage node's answer to a health call, and up while fewer nodes are down than there are
- * replicas, the condition under which every file still has a copy on a node that answers.
+ * replicas, the condition under which every file still has a copy on a node that answers; down
+ * while the ring's membership is not loaded yet (the server started while etcd did not answer).
  */
 @Readiness
 @ApplicationScoped
@@ -38,7 +40,7 @@ public class ContentStoreHealthCheck implements HealthCheck {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("content-store");
         return settings.contentKind() == ContentKind.FS
                 ? directoryWritable(check.withData("kind", "fs"), Path.of(settings.contentOptions()))
-                : nodesAnswer(check.withData("kind", "nw"), storageRing.get().membership().status());
+                : ringNodesAnswer(check.withData("kind", "nw"), storageRing.get());
     }
 
     private static HealthCheckResponse directoryWritable(HealthCheckResponseBuilder check, Path directory) {
@@ -51,6 +53,13 @@ public class ContentStoreHealthCheck implements HealthCheck {
         } catch (IOException e) {
             return check.down().withData("error", "cannot write in the content directory: " + e).build();
         }
+    }
+
+    private static HealthCheckResponse ringNodesAnswer(HealthCheckResponseBuilder check, StorageRing ring) {
+        if (!ring.membership().isLoaded()) {
+            return check.down().withData("error", RingNotLoadedException.USER_MESSAGE).build();
+        }
+        return nodesAnswer(check, ring.membership().status());
     }
 
     private static HealthCheckResponse nodesAnswer(HealthCheckResponseBuilder check, ClusterStatus cluster) {

@@ -1,5 +1,5 @@
 /**
  * The browser-facing side: what the servlets and pages share (URL building and parsing, error
- * answers). The upload endpoint, the content route and the pages live in sub-packages.
+ * answers, the filters in front of the routes). The upload endpoint, the content route and the pages live in sub-packages.
  */
 package io.tritontube.web.interfaces.web;

@@ -13,15 +13,19 @@ import io.tritontube.web.domain.cluster.ClusterState;
 import io.tritontube.web.domain.cluster.ClusterState.Migration;
 import io.tritontube.web.domain.cluster.HashRing;
 import io.tritontube.web.domain.cluster.NodeAddress;
-import io.tritontube.web.domain.cluster.RingPlacement;
+import io.tritontube.web.domain.cluster.ClusterStateRepository;
 import io.tritontube.web.domain.content.ByteRange;
 import io.tritontube.web.domain.content.ContentFileName;
 import io.tritontube.web.domain.content.ContentKey;
 import io.tritontube.web.domain.content.StoredContent;
+import io.tritontube.web.domain.video.MetadataUnavailableException;
 import io.tritontube.web.domain.video.VideoId;
 import io.tritontube.web.infrastructure.content.nw.LocalStorageNodes;
 import io.tritontube.web.infrastructure.content.nw.RingContentStore;
+import io.tritontube.web.infrastructure.content.nw.RingNotLoadedException;
+import io.tritontube.web.infrastructure.persistence.sqlite.LocalMigrationRunnerMark;
 import io.tritontube.web.infrastructure.persistence.sqlite.SqliteClusterStateRepository;
+import io.tritontube.web.infrastructure.persistence.sqlite.SqliteRepairLedger;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -39,11 +43,14 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +71,16 @@ class ClusterMembershipServiceTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
     /** Every file uploaded by a test, with its bytes. */
     private final Map<ContentKey, byte[]> uploaded = new LinkedHashMap<>();
+    /** Videos whose metadata record is gone; every other video has one. */
+    private final Set<VideoId> withoutRecord = ConcurrentHashMap.newKeySet();
+    /** Videos whose record lookups fail, as when etcd does not answer. */
+    private final Set<VideoId> unanswered = ConcurrentHashMap.newKeySet();
+    private final VideoRecords records = video -> {
+        if (unanswered.contains(video)) {
+            throw new MetadataUnavailableException("etcd does not answer", null);
+        }
+        return !withoutRecord.contains(video);
+    };
 
     @BeforeEach
     void startThreeNodes() throws IOException {
@@ -299,6 +316,41 @@ class ClusterMembershipServiceTest {
     }
 
     @Test
+    void aRemovalRolledBackAtTheNextStartDeletesTheCopiesItHadWritten() throws Exception {
+        WebServer crashed = startWebServer(2, NO_AUTOMATIC_REPAIR);
+        upload(crashed, 4, 10);
+        NodeAddress leaving = seed.get(0);
+        NodeAddress unreachable = seed.get(1);
+        NodeAddress copiedTo = seed.get(2);
+        HashRing before = crashed.ring();
+        HashRing after = HashRing.of(List.of(unreachable, copiedTo), VIRTUAL_NODES, 2);
+        storeMigration(Migration.Kind.REMOVE, leaving);
+        // Before the crash, the removal had copied to one node the files it gains there...
+        int copies = 0;
+        for (Map.Entry<ContentKey, byte[]> file : uploaded.entrySet()) {
+            String key = file.getKey().ringKey();
+            if (after.ownersOf(key).contains(copiedTo) && !before.ownersOf(key).contains(copiedTo)) {
+                crashed.store.clients().clientFor(copiedTo).write(file.getKey().videoId().value(),
+                        file.getKey().fileName().value(), Files.write(Files.createTempFile(temp, "copy", ".bin"),
+                                file.getValue())).get();
+                copies++;
+            }
+        }
+        assertTrue(copies > 0, "the removal gives " + copiedTo + " some files");
+        crashed.close();
+        // ...and at the next start the copies to the other one fail: the removal is rolled back.
+        nodes.stop(unreachable);
+
+        WebServer restarted = startWebServer(2, NO_AUTOMATIC_REPAIR);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> repository.load().orElseThrow().migration().isEmpty());
+        assertEquals(seed, repository.load().orElseThrow().nodes());
+        nodes.restart(unreachable);
+        // Copies the old ring does not place would never be read, repaired or deleted.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEveryFileExactlyOnItsOwners(restarted.ring()));
+    }
+
+    @Test
     void repairRestoresMissingCopiesAndReplacesCorruptedOnes() throws Exception {
         WebServer web = startWebServer(3, NO_AUTOMATIC_REPAIR);
         upload(web, 2, 5);
@@ -308,7 +360,7 @@ class ClusterMembershipServiceTest {
 
         RepairReport report = web.membership.repair();
 
-        assertEquals(new RepairReport(uploaded.size(), 1, 1, 0), report);
+        assertEquals(new RepairReport(uploaded.size(), 1, 1, 0, 0, 0), report);
         for (NodeAddress node : seed) {
             for (ContentKey key : keys.subList(0, 2)) {
                 assertArrayEquals(uploaded.get(key), Files.readAllBytes(onDisk(node, key)), key + " on " + node);
@@ -328,7 +380,7 @@ class ClusterMembershipServiceTest {
 
         RepairReport report = web.membership.repair();
 
-        assertEquals(new RepairReport(uploaded.size(), 0, 1, 0), report);
+        assertEquals(new RepairReport(uploaded.size(), 0, 1, 0, 0, 0), report);
         assertArrayEquals(uploaded.get(key), Files.readAllBytes(corrupted));
     }
 
@@ -354,7 +406,7 @@ class ClusterMembershipServiceTest {
         NodeAddress down = seed.get(0);
         nodes.stop(down);
         upload(web, 3, 10);
-        assertFalse(web.store.nodesThatMissedWrites().isEmpty());
+        assertFalse(web.store.repairLedger().missedWrites().isEmpty());
 
         nodes.restart(down);
 
@@ -379,6 +431,138 @@ class ClusterMembershipServiceTest {
     }
 
     @Test
+    void aRestartedServerStillRepairsANodeThatMissedWritesBeforeTheRestart() throws Exception {
+        WebServer crashed = startWebServer(2, NO_AUTOMATIC_REPAIR);
+        NodeAddress down = seed.get(0);
+        nodes.stop(down);
+        upload(crashed, 3, 10);
+        crashed.close();
+        nodes.restart(down);
+
+        WebServer restarted = startWebServer(2, Duration.ofMillis(200));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEveryFileExactlyOnItsOwners(restarted.ring()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> restarted.store.repairLedger().missedWrites().isEmpty());
+    }
+
+    @Test
+    void aRestartedServerFinishesADeleteInsteadOfRestoringTheDeletedFiles() throws Exception {
+        WebServer crashed = startWebServer(2, NO_AUTOMATIC_REPAIR);
+        upload(crashed, 2, 10);
+        NodeAddress down = seed.get(0);
+        VideoId deleted = VideoId.of("video 0");
+        assertTrue(nodes.keysOn(down).stream().anyMatch(key -> key.startsWith(deleted + "/")), "the node holds some");
+        nodes.stop(down);
+        crashed.store.deleteVideo(deleted);
+        // The record is left in place: the ledger alone must finish the delete, not the record check.
+        crashed.close();
+        nodes.restart(down);
+
+        WebServer restarted = startWebServer(2, Duration.ofMillis(200));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> restarted.store.repairLedger().unfinishedDeletes().isEmpty());
+        for (NodeAddress node : seed) {
+            assertTrue(nodes.keysOn(node).stream().noneMatch(key -> key.startsWith(deleted + "/")), "files on " + node);
+        }
+        uploaded.keySet().removeIf(key -> key.videoId().equals(deleted));
+        assertEveryFileExactlyOnItsOwners(restarted.ring());
+    }
+
+    @Test
+    void repairDeletesFilesOfVideosWithoutARecordAndLeavesThoseItCannotLookUp() throws Exception {
+        WebServer web = startWebServer(2, NO_AUTOMATIC_REPAIR);
+        upload(web, 3, 5);
+        VideoId deleted = VideoId.of("video 0");
+        VideoId unknown = VideoId.of("video 1");
+        withoutRecord.add(deleted);
+        unanswered.add(unknown);
+        ContentKey unknownsFile = uploaded.keySet().stream().filter(key -> key.videoId().equals(unknown)).findFirst()
+                .orElseThrow();
+        Files.delete(onDisk(web.ring().ownersOf(unknownsFile.ringKey()).get(0), unknownsFile));
+
+        RepairReport report = web.membership.repair();
+
+        assertEquals(new RepairReport(5, 0, 0, 0, 5 * 2, 0), report, "video 2 checked, video 0's copies deleted");
+        for (NodeAddress node : seed) {
+            assertTrue(nodes.keysOn(node).stream().noneMatch(key -> key.startsWith(deleted + "/")), "files on " + node);
+        }
+        assertEquals(1, nodes.holdersOf(unknownsFile.ringKey()).size(), "a video that cannot be looked up is left as it is");
+    }
+
+    @Test
+    void repairDeletesAStrayCopyOnceEveryOwnerHoldsTheFileAndKeepsOneWhoseOwnerIsDown() throws Exception {
+        WebServer web = startWebServer(2, NO_AUTOMATIC_REPAIR);
+        upload(web, 4, 10);
+        HashRing ring = web.ring();
+        NodeAddress down = seed.get(0);
+        ContentKey ownedByLiveNodes = keyWhose(owners -> !owners.contains(down));
+        ContentKey ownedByTheDownNode = keyWhose(owners -> owners.contains(down));
+        // As an interrupted clean-up leaves them: each file also on the one node that does not own it.
+        NodeAddress strayOfLive = down;
+        NodeAddress strayOfDown = nonOwner(ring, ownedByTheDownNode);
+        copyByHand(ownedByLiveNodes, strayOfLive);
+        copyByHand(ownedByTheDownNode, strayOfDown);
+        // The live owner's copy of the second file is lost too: repair restores it from the stray one.
+        NodeAddress liveOwner = ring.ownersOf(ownedByTheDownNode.ringKey()).stream().filter(node -> !node.equals(down))
+                .findFirst().orElseThrow();
+        Files.delete(onDisk(liveOwner, ownedByTheDownNode));
+        nodes.stop(down);
+
+        RepairReport report = web.membership.repair();
+
+        assertEquals(0, report.straysDeleted(), "the only stray copy of a file owned by live nodes is on the down one");
+        assertEquals(1, report.copiesRestored(), "restored from the stray copy");
+        assertTrue(nodes.holdersOf(ownedByTheDownNode.ringKey()).contains(strayOfDown),
+                "an owner is down: it may lack the file, so the stray copy is kept");
+
+        nodes.restart(down);
+
+        RepairReport afterRestart = web.membership.repair();
+
+        assertEquals(2, afterRestart.straysDeleted(), afterRestart.toString());
+        assertEveryFileExactlyOnItsOwners(ring);
+        for (ContentKey key : List.of(ownedByLiveNodes, ownedByTheDownNode)) {
+            for (NodeAddress owner : ring.ownersOf(key.ringKey())) {
+                assertArrayEquals(uploaded.get(key), Files.readAllBytes(onDisk(owner, key)), key + " on " + owner);
+            }
+        }
+    }
+
+    @Test
+    void strayCopiesAreKeptWhileAMembershipChangeIsStored() throws Exception {
+        WebServer web = startWebServer(2, NO_AUTOMATIC_REPAIR);
+        upload(web, 1, 3);
+        ContentKey key = uploaded.keySet().iterator().next();
+        NodeAddress stray = nonOwner(web.ring(), key);
+        copyByHand(key, stray);
+        storeMigration(Migration.Kind.REMOVE, seed.get(0));
+
+        RepairReport report = web.membership.repair();
+
+        assertEquals(0, report.straysDeleted());
+        assertTrue(nodes.holdersOf(key.ringKey()).contains(stray), "a migration's copy to a new owner looks stray");
+    }
+
+    @Test
+    void aServerStartedWhileItsRepositoryDoesNotAnswerLoadsTheRingWhenItDoes() throws Exception {
+        UnreachableRepository unreachable = new UnreachableRepository();
+        WebServer web = startWebServer(unreachable, 2, NO_AUTOMATIC_REPAIR);
+        ContentKey key = new ContentKey(VideoId.of("early"), ContentFileName.of("manifest.mpd"));
+
+        assertFalse(web.membership.isLoaded());
+        assertRefused(Reason.RING_NOT_LOADED, web.membership::listNodes);
+        assertRefused(Reason.RING_NOT_LOADED, web.membership::repair);
+        assertThrows(RingNotLoadedException.class, () -> web.store.open(key, ByteRange.WHOLE_FILE));
+
+        unreachable.answering = true;
+
+        await().atMost(Duration.ofSeconds(15)).until(web.membership::isLoaded);
+        assertEquals(HashRing.of(seed, VIRTUAL_NODES, 2), web.ring());
+        upload(web, 1, 3);
+        assertEveryFileExactlyOnItsOwners(web.ring());
+    }
+
+    @Test
     void aChangeThroughOneWebServerReachesAnotherOnTheSameRepository() throws Exception {
         WebServer first = startWebServer(2, NO_AUTOMATIC_REPAIR);
         WebServer second = startWebServer(2, NO_AUTOMATIC_REPAIR);
@@ -394,11 +578,14 @@ class ClusterMembershipServiceTest {
 
     /** One web server's share of the cluster: its store and its membership service. */
     private final class WebServer implements AutoCloseable {
-        final RingContentStore store = new RingContentStore(nodes.clients(), RingPlacement.empty());
+        /** Its repair ledger shares the membership's SQLite file, as on a real server. */
+        final RingContentStore store = new RingContentStore(nodes.clients(),
+                SqliteRepairLedger.open(temp.resolve("metadata.db")));
         final ClusterMembershipService membership;
 
-        WebServer(int replicas, Duration repairCheckInterval) {
-            membership = new ClusterMembershipService(repository, store, Executors.defaultThreadFactory(), repairCheckInterval);
+        WebServer(ClusterStateRepository membershipRepository, int replicas, Duration repairCheckInterval) {
+            membership = new ClusterMembershipService(membershipRepository, store, records, new LocalMigrationRunnerMark(),
+                    Executors.defaultThreadFactory(), repairCheckInterval);
             membership.start(seed, VIRTUAL_NODES, replicas);
         }
 
@@ -414,9 +601,47 @@ class ClusterMembershipServiceTest {
     }
 
     private WebServer startWebServer(int replicas, Duration repairCheckInterval) {
-        WebServer web = new WebServer(replicas, repairCheckInterval);
+        return startWebServer(repository, replicas, repairCheckInterval);
+    }
+
+    private WebServer startWebServer(ClusterStateRepository membershipRepository, int replicas,
+                                     Duration repairCheckInterval) {
+        WebServer web = new WebServer(membershipRepository, replicas, repairCheckInterval);
         toClose.add(web);
         return web;
+    }
+
+    /** The test's repository, failing every call as an unreachable etcd does until told to answer. */
+    private final class UnreachableRepository implements ClusterStateRepository {
+        volatile boolean answering;
+
+        @Override
+        public Optional<ClusterState> load() {
+            requireAnswering();
+            return repository.load();
+        }
+
+        @Override
+        public boolean compareAndSet(long expectedRevision, ClusterState next) {
+            requireAnswering();
+            return repository.compareAndSet(expectedRevision, next);
+        }
+
+        @Override
+        public AutoCloseable watch(Consumer<ClusterState> listener) {
+            return repository.watch(listener);
+        }
+
+        /** The test closes the repository it wraps. */
+        @Override
+        public void close() {
+        }
+
+        private void requireAnswering() {
+            if (!answering) {
+                throw new MetadataUnavailableException("etcd does not answer", null);
+            }
+        }
     }
 
     private void upload(WebServer web, int videos, int filesPerVideo) throws IOException {
@@ -431,6 +656,25 @@ class ClusterMembershipServiceTest {
                 uploaded.put(key, bytes);
             }
         }
+    }
+
+    /** The first file uploaded whose owners match. */
+    private ContentKey keyWhose(Predicate<List<NodeAddress>> owners) {
+        HashRing ring = HashRing.of(seed, VIRTUAL_NODES, repository.load().orElseThrow().replicas());
+        return uploaded.keySet().stream().filter(key -> owners.test(ring.ownersOf(key.ringKey()))).findFirst()
+                .orElseThrow();
+    }
+
+    private static NodeAddress nonOwner(HashRing ring, ContentKey key) {
+        return ring.nodesInRingOrder().stream().filter(node -> !ring.ownersOf(key.ringKey()).contains(node))
+                .findFirst().orElseThrow();
+    }
+
+    /** Writes the file's bytes straight into the node's directory, as an old ring's copy would be. */
+    private void copyByHand(ContentKey key, NodeAddress node) throws IOException {
+        Path copy = onDisk(node, key);
+        Files.createDirectories(copy.getParent());
+        Files.write(copy, uploaded.get(key));
     }
 
     private void storeMigration(Migration.Kind kind, NodeAddress node) {

@@ -114,6 +114,29 @@ class PackagingPlannerTest {
         assertThrows(UnreadableMediaException.class, () -> plannerSeeingGap(Duration.ZERO).plan(UPLOAD, soundOnly));
     }
 
+    @Test
+    void aRemuxedVideoGetsTheStandardRungsClearlyBelowItsOwnResolution() {
+        assertEquals(List.of(new Rendition(640, 360, 800)), lowerRungsFor(1280, 720, 0));
+        assertEquals(List.of(new Rendition(1280, 720, 3000), new Rendition(640, 360, 800)), lowerRungsFor(1920, 1080, 0));
+        assertEquals(List.of(new Rendition(1280, 720, 3000), new Rendition(640, 360, 800)), lowerRungsFor(3840, 2160, 0));
+        assertEquals(List.of(new Rendition(640, 360, 800)), lowerRungsFor(854, 480, 0));
+    }
+
+    @Test
+    void aRemuxedVideoBelow432pGetsNoRungSinceItWouldSaveTooLittle() {
+        assertEquals(List.of(), lowerRungsFor(764, 430, 0));
+        assertEquals(List.of(), lowerRungsFor(320, 240, 0));
+    }
+
+    @Test
+    void aPortraitVideosRungsArePortraitToo() {
+        assertEquals(List.of(new Rendition(360, 640, 800)), lowerRungsFor(720, 1280, 0));
+    }
+
+    private static List<Rendition> lowerRungsFor(int width, int height, int rotation) {
+        return PackagingPlanner.lowerRungs(new VideoStream("h264", "yuv420p", width, height, rotation));
+    }
+
     private static List<Rendition> ladderFor(int width, int height, int rotation) throws UnreadableMediaException {
         return PackagingPlanner.ladder(new VideoStream("mpeg4", "yuv420p", width, height, rotation));
     }

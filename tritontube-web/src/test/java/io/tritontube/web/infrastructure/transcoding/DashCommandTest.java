@@ -47,6 +47,25 @@ class DashCommandTest {
     }
 
     @Test
+    void lowerRungsAreVideoOnlyWithKeyframesExactlyWhereTheSourceHasThemAtALowPriority() {
+        CommandLine command = DashCommand.lowerRungCommandLine("/usr/bin/ffmpeg", 10, SOURCE,
+                List.of(new Rendition(640, 360, 800)), OUTPUT);
+        List<String> arguments = List.of(command.getArguments());
+
+        assertEquals("nice", command.getExecutable());
+        assertEquals(List.of("-n", "10", "/usr/bin/ffmpeg"), arguments.subList(0, 3));
+        assertEquals("[0:v:0]scale=640:360[v0]", valueOf(arguments, "-filter_complex"));
+        assertEquals(1, Collections.frequency(arguments, "-map"), "one picture, no sound: " + arguments);
+        assertEquals("[v0]", valueOf(arguments, "-map"));
+        assertTrue(Collections.indexOfSubList(arguments, List.of(
+                "-g", "100000", "-sc_threshold", "0", "-force_key_frames", "source")) > 0, "source keyframes in " + arguments);
+        assertFalse(arguments.contains("-keyint_min"), "no keyframe of x264's own choosing: " + arguments);
+        assertEquals("800k", valueOf(arguments, "-b:v:0"));
+        assertEquals("id=0,streams=v", valueOf(arguments, "-adaptation_sets"));
+        assertFalse(arguments.contains("-c:a"), "no audio: " + arguments);
+    }
+
+    @Test
     void aTranscodeDecodesOnceAndEncodesEachRungWithTheReferenceGop() {
         List<String> arguments = DashCommand.arguments(SOURCE, new PackagingPlan(WITH_SOUND, Packaging.TRANSCODE, LADDER, "test"), OUTPUT);
 

@@ -35,8 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FfmpegToolsTest {
 
     private static final ThreadFactory THREADS = Executors.defaultThreadFactory();
-    private static final Pattern REPRESENTATION = Pattern.compile("<Representation id=\"(\\d+)\" mimeType=\"(\\w+)/mp4\"([^>]*)>");
-    private static final Pattern SIZE = Pattern.compile("width=\"(\\d+)\" height=\"(\\d+)\"");
+    private static final Pattern REPRESENTATION = Pattern.compile("<Representation ([^>]*)>");
 
     @TempDir
     Path directory;
@@ -165,14 +164,22 @@ class FfmpegToolsTest {
     }
 
     /** "0 video 1280x720", "1 audio", ... in manifest order. */
-    private static List<String> representations(Path output) throws IOException {
+    static List<String> representations(Path output) throws IOException {
         Matcher matcher = REPRESENTATION.matcher(Files.readString(output.resolve("manifest.mpd")));
         List<String> found = new ArrayList<>();
         while (matcher.find()) {
-            Matcher size = SIZE.matcher(matcher.group(3));
-            found.add(matcher.group(1) + " " + matcher.group(2) + (size.find() ? " " + size.group(1) + "x" + size.group(2) : ""));
+            String attributes = matcher.group(1);
+            Optional<String> width = attribute(attributes, "width");
+            found.add(attribute(attributes, "id").orElseThrow() + " " + attribute(attributes, "mimeType").orElseThrow().replace("/mp4", "")
+                    + (width.isPresent() ? " " + width.get() + "x" + attribute(attributes, "height").orElseThrow() : ""));
         }
         return found.stream().sorted().toList();
+    }
+
+    /** An XML attribute's value, in whatever order the attributes are written. */
+    private static Optional<String> attribute(String attributes, String name) {
+        Matcher value = Pattern.compile("(?:^|\\s)" + name + "=\"([^\"]*)\"").matcher(attributes);
+        return value.find() ? Optional.of(value.group(1)) : Optional.empty();
     }
 
     private static int widthOf(Path image) throws IOException {
@@ -180,7 +187,7 @@ class FfmpegToolsTest {
         return read.getWidth();
     }
 
-    private static List<String> namesIn(Path dir) throws IOException {
+    static List<String> namesIn(Path dir) throws IOException {
         try (Stream<Path> listing = Files.list(dir)) {
             return listing.map(p -> p.getFileName().toString()).sorted().toList();
         }

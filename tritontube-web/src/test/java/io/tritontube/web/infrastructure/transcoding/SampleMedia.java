@@ -27,6 +27,15 @@ final class SampleMedia {
                 "-c:a", "aac"));
     }
 
+    /**
+     * H.264 (with B-frames) and AAC, keyframes exactly at {@code keyframeTimes} ("0,1.3,3.9")
+     * and nowhere else, as a camera's scene cuts would place them.
+     */
+    static Path h264WithKeyframesAt(Path file, int seconds, String size, String keyframeTimes) throws IOException, InterruptedException {
+        return ffmpeg(file, seconds, size, true, List.of("-c:v", "libx264", "-pix_fmt", "yuv420p",
+                "-g", "1000", "-sc_threshold", "0", "-force_key_frames", keyframeTimes, "-c:a", "aac"));
+    }
+
     /** MPEG-4 Part 2 video with AAC: playable in a container, but not by browsers. */
     static Path mpeg4WithSound(Path file, int seconds, String size) throws IOException, InterruptedException {
         return ffmpeg(file, seconds, size, true, List.of("-c:v", "mpeg4", "-c:a", "aac"));

@@ -26,13 +26,14 @@ import io.tritontube.proto.cluster.StatusResponse;
 import io.tritontube.web.application.cluster.ClusterMembershipService;
 import io.tritontube.web.domain.cluster.HashRing;
 import io.tritontube.web.domain.cluster.NodeAddress;
-import io.tritontube.web.domain.cluster.RingPlacement;
 import io.tritontube.web.domain.content.ContentFileName;
 import io.tritontube.web.domain.content.ContentKey;
 import io.tritontube.web.domain.video.VideoId;
 import io.tritontube.web.infrastructure.content.nw.LocalStorageNodes;
 import io.tritontube.web.infrastructure.content.nw.RingContentStore;
+import io.tritontube.web.infrastructure.persistence.sqlite.LocalMigrationRunnerMark;
 import io.tritontube.web.infrastructure.persistence.sqlite.SqliteClusterStateRepository;
+import io.tritontube.web.infrastructure.persistence.sqlite.SqliteRepairLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,8 +73,10 @@ class AdminGrpcServerTest {
             seed.add(nodes.start());
         }
         repository = SqliteClusterStateRepository.open(temp.resolve("metadata.db"));
-        store = new RingContentStore(nodes.clients(), RingPlacement.empty());
-        membership = new ClusterMembershipService(repository, store, Executors.defaultThreadFactory(), Duration.ofHours(1));
+        store = new RingContentStore(nodes.clients(), SqliteRepairLedger.open(temp.resolve("metadata.db")));
+        membership = new ClusterMembershipService(repository, store, video -> true, new LocalMigrationRunnerMark(),
+                Executors.defaultThreadFactory(),
+                Duration.ofHours(1));
         membership.start(seed, 32, 2);
         server = AdminGrpcServer.start("127.0.0.1", 0, membership, new GrpcSecuritySettings(TOKEN, null, null, null));
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();

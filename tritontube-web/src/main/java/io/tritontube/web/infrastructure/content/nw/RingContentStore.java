@@ -4,6 +4,7 @@ import io.tritontube.storage.client.Sha256;
 import io.tritontube.storage.client.StorageClient;
 import io.tritontube.storage.client.StorageException;
 import io.tritontube.web.domain.cluster.NodeAddress;
+import io.tritontube.web.domain.cluster.RepairLedger;
 import io.tritontube.web.domain.cluster.RingPlacement;
 import io.tritontube.web.domain.content.ByteRange;
 import io.tritontube.web.domain.content.ContentKey;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -38,13 +38,16 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>A put writes every replica in parallel and succeeds when at least one is stored: a
- *       node that is down does not fail the upload; it is logged and remembered
- *       ({@link #nodesThatMissedWrites()}) for the repair pass.</li>
+ *       node that is down does not fail the upload; it is logged and recorded in the
+ *       {@link #repairLedger() repair ledger} for the repair pass.</li>
  *   <li>A read goes to the first replica that has the file and fails over to the next,
  *       before or during the stream.</li>
  *   <li>The ring itself is an immutable {@link RingPlacement}; {@link #usePlacement} swaps it
  *       as a whole, so no request sees half a membership change.</li>
  * </ul>
+ * Until the first placement is given (the membership is loaded) every operation fails with
+ * {@link RingNotLoadedException}: with no ring, a read would find nothing and a delete would
+ * reach no node, both silently.
  */
 public final class RingContentStore implements ContentStore {
 
@@ -58,19 +61,28 @@ public final class RingContentStore implements ContentStore {
      * of uploads cannot hold a change off forever.
      */
     private final ReadWriteLock placementChange = new ReentrantReadWriteLock(true);
-    private final Set<NodeAddress> nodesThatMissedWrites = ConcurrentHashMap.newKeySet();
-    /** Videos deleted while a node was down, by node: their copies there are still to delete. */
-    private final Map<NodeAddress, Set<VideoId>> unfinishedDeletes = new ConcurrentHashMap<>();
-    private volatile RingPlacement placement;
+    private final BufferedRepairLedger repairLedger;
+    private volatile RingPlacement placement = RingPlacement.empty();
+    private volatile boolean loaded;
 
-    public RingContentStore(StorageNodeClients clients, RingPlacement initial) {
+    /**
+     * A store that follows no ring yet: {@link #usePlacement} gives it one.
+     *
+     * @param repairLedger where missed writes and unfinished deletes are recorded; closed with this store
+     */
+    public RingContentStore(StorageNodeClients clients, RepairLedger repairLedger) {
         this.clients = clients;
-        this.placement = initial;
+        this.repairLedger = new BufferedRepairLedger(repairLedger);
     }
 
-    /** The placement requests follow now. */
+    /** The placement requests follow now: {@link RingPlacement#empty()} until one is given. */
     public RingPlacement placement() {
         return placement;
+    }
+
+    /** Whether a placement was given: until then, nothing can be read, stored or deleted. */
+    public boolean isLoaded() {
+        return loaded;
     }
 
     /**
@@ -81,20 +93,20 @@ public final class RingContentStore implements ContentStore {
         placementChange.writeLock().lock();
         try {
             placement = next;
+            loaded = true;
         } finally {
             placementChange.writeLock().unlock();
         }
         clients.retainOnly(next.allNodes());
     }
 
-    /** Nodes that were down for at least one write since the last {@link #forgetMissedWrites}. */
-    public Set<NodeAddress> nodesThatMissedWrites() {
-        return Set.copyOf(nodesThatMissedWrites);
-    }
-
-    /** Called once a repair pass has restored every replica the nodes in {@code repaired} missed. */
-    public void forgetMissedWrites(Set<NodeAddress> repaired) {
-        nodesThatMissedWrites.removeAll(repaired);
+    /**
+     * The nodes that missed writes and the deletes still to finish, as this store records them:
+     * its records never fail (what the ledger's store does not take waits in memory), its reads
+     * hand the ledger what waited first.
+     */
+    public RepairLedger repairLedger() {
+        return repairLedger;
     }
 
     /** The client pool this store reads and writes through, shared with migrations and repairs. */
@@ -108,6 +120,7 @@ public final class RingContentStore implements ContentStore {
         Sha256 digest = Sha256.ofFile(source);
         placementChange.readLock().lock();
         try {
+            requireLoaded("store " + key);
             List<NodeAddress> targets = placement.holdersOf(key.ringKey());
             if (targets.isEmpty()) {
                 throw new IOException("cannot store " + key + ": the ring has no storage nodes");
@@ -120,7 +133,7 @@ public final class RingContentStore implements ContentStore {
             for (Map.Entry<NodeAddress, CompletableFuture<Long>> write : writes.entrySet()) {
                 awaitOutcome(write.getValue()).ifPresent(failure -> {
                     NodeAddress node = write.getKey();
-                    nodesThatMissedWrites.add(node);
+                    repairLedger.recordMissedWrite(node);
                     failures.add(node + ": " + failure.getMessage());
                     LOG.log(Level.WARNING, "Storage node {0} missed {1} ({2}); the repair pass will restore that replica",
                             new Object[] {node, key, failure.getMessage()});
@@ -136,22 +149,24 @@ public final class RingContentStore implements ContentStore {
 
     @Override
     public Optional<StoredContent> open(ContentKey key, ByteRange range) throws IOException {
+        requireLoaded("read " + key);
         return FailoverContent.open(key, range, placement.holdersOf(key.ringKey()), clients);
     }
 
     /**
      * Asks every node of the ring to delete the video's files. A node that cannot be reached
-     * keeps its copies for now: it is logged and remembered, and {@link #finishDeletes} (run
+     * keeps its copies for now: it is logged and recorded in the repair ledger, and {@link #finishDeletes} (run
      * by every repair) deletes them once it answers. Only when no node could be asked does
      * this fail.
      */
     @Override
     public void deleteVideo(VideoId videoId) throws IOException {
+        requireLoaded("delete the files of video " + videoId);
         Set<NodeAddress> nodes = placement.allNodes();
         List<String> failures = new ArrayList<>();
         deleteOn(nodes, videoId).forEach((node, failure) -> {
             failures.add(node + ": " + failure.getMessage());
-            unfinishedDeletes.computeIfAbsent(node, unused -> ConcurrentHashMap.newKeySet()).add(videoId);
+            repairLedger.recordUnfinishedDelete(node, videoId);
             LOG.log(Level.WARNING, "Could not delete the files of video {0} on storage node {1} ({2}); "
                     + "they are deleted when it answers again", new Object[] {videoId, node, failure.getMessage()});
         });
@@ -161,13 +176,23 @@ public final class RingContentStore implements ContentStore {
         }
     }
 
-    /** Deletes, on those of {@code reachable} that were down for it, the files of every video deleted meanwhile. */
+    /**
+     * Deletes, on those of {@code reachable} that were down for it, the files of every video
+     * deleted meanwhile, and forgets the deletes owed by nodes no longer in the ring.
+     *
+     * @throws RuntimeException when the repair ledger cannot be read
+     */
     public void finishDeletes(Set<NodeAddress> reachable) throws InterruptedException {
-        for (NodeAddress node : reachable) {
-            Set<VideoId> videos = unfinishedDeletes.getOrDefault(node, Set.of());
-            for (VideoId videoId : Set.copyOf(videos)) {
-                if (deleteOnOrInterrupted(node, videoId)) {
-                    videos.remove(videoId);
+        Set<NodeAddress> ringNodes = placement.allNodes();
+        for (Map.Entry<NodeAddress, Set<VideoId>> owed : repairLedger.unfinishedDeletes().entrySet()) {
+            NodeAddress node = owed.getKey();
+            for (VideoId videoId : owed.getValue()) {
+                if (!ringNodes.contains(node)) {
+                    repairLedger.forgetUnfinishedDelete(node, videoId);
+                    LOG.log(Level.INFO, "Storage node {0} left the ring: its copies of deleted video {1} are no longer "
+                            + "tracked", new Object[] {node, videoId});
+                } else if (reachable.contains(node) && deleteOnOrInterrupted(node, videoId)) {
+                    repairLedger.forgetUnfinishedDelete(node, videoId);
                     LOG.log(Level.INFO, "Deleted the files of video {0} left on storage node {1}", new Object[] {videoId, node});
                 }
             }
@@ -200,6 +225,13 @@ public final class RingContentStore implements ContentStore {
     @Override
     public void close() {
         clients.close();
+        repairLedger.close();
+    }
+
+    private void requireLoaded(String operation) throws RingNotLoadedException {
+        if (!loaded) {
+            throw new RingNotLoadedException(operation);
+        }
     }
 
     private CompletableFuture<Long> startWrite(NodeAddress node, ContentKey key, long size, Sha256 digest, Path source)

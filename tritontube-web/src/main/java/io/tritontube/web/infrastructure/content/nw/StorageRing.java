@@ -3,14 +3,20 @@ package io.tritontube.web.infrastructure.content.nw;
 import io.tritontube.grpc.security.GrpcSecuritySettings;
 import io.tritontube.storage.client.StorageClient;
 import io.tritontube.web.application.cluster.ClusterMembershipService;
+import io.tritontube.web.application.cluster.VideoRecords;
 import io.tritontube.web.domain.cluster.ClusterStateRepository;
-import io.tritontube.web.domain.cluster.HashRing;
-import io.tritontube.web.domain.cluster.RingPlacement;
+import io.tritontube.web.domain.cluster.MigrationRunnerMark;
+import io.tritontube.web.domain.cluster.RepairLedger;
+import io.tritontube.web.domain.video.VideoRepository;
 import io.tritontube.web.infrastructure.config.MetadataKind;
 import io.tritontube.web.infrastructure.config.TritonTubeSettings;
 import io.tritontube.web.infrastructure.persistence.etcd.EtcdClusterStateRepository;
 import io.tritontube.web.infrastructure.persistence.etcd.EtcdConnection;
+import io.tritontube.web.infrastructure.persistence.etcd.EtcdMigrationRunnerMark;
+import io.tritontube.web.infrastructure.persistence.etcd.EtcdRepairLedger;
+import io.tritontube.web.infrastructure.persistence.sqlite.LocalMigrationRunnerMark;
 import io.tritontube.web.infrastructure.persistence.sqlite.SqliteClusterStateRepository;
+import io.tritontube.web.infrastructure.persistence.sqlite.SqliteRepairLedger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,77 +25,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The {@code nw} content kind, assembled: one client per storage node, the ring content
- * store, the ring's membership (in SQLite or etcd, with the metadata) and the service that
- * changes it. Created on first use, so a server running the {@code fs} kind never builds it.
+ * store, the ring's membership, repair ledger and migration runner mark (in SQLite or etcd,
+ * with the metadata) and the service that changes them. Created on first use, so a server running the {@code fs} kind
+ * never builds it. Its settings are the {@code tritontube.ring.*} and {@code tritontube.grpc.*}
+ * keys of {@link TritonTubeSettings}.
  *
- * <table>
- * <caption>Settings read here (MicroProfile Config: system property or environment variable)</caption>
- * <tr><th>key</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code tritontube.ring.vnodes}</td><td>{@value HashRing#DEFAULT_VIRTUAL_NODES}</td>
- *     <td>virtual nodes per storage node (the launcher's {@code -vnodes})</td></tr>
- * <tr><td>{@code tritontube.ring.replicas}</td><td>{@value HashRing#DEFAULT_REPLICAS}</td>
- *     <td>copies of each file (the launcher's {@code -replicas})</td></tr>
- * <tr><td>{@code tritontube.ring.repair-check-seconds}</td><td>30</td>
- *     <td>how often to look for nodes that came back and need a repair</td></tr>
- * <tr><td>{@code tritontube.grpc.token}</td><td>none</td>
- *     <td>bearer token the admin service requires and the storage nodes are sent</td></tr>
- * <tr><td>{@code tritontube.grpc.tls.cert}, {@code tritontube.grpc.tls.key}</td><td>none</td>
- *     <td>PEM certificate chain and key the admin service presents (TLS when set)</td></tr>
- * <tr><td>{@code tritontube.grpc.tls.ca}</td><td>none</td>
- *     <td>PEM certificates trusted for the storage nodes (TLS to them when set)</td></tr>
- * </table>
- * The environment variables are the keys upper-cased with {@code _}: {@code TRITONTUBE_GRPC_TOKEN},
- * {@code TRITONTUBE_GRPC_TLS_CERT}, ..., the same the storage daemons and admin CLI read.
+ * <p>Assembling never waits for etcd: when it does not answer, the ring is loaded in the
+ * background ({@link ClusterMembershipService#start}) and {@link #isLoaded()} is false meanwhile.
  */
 @ApplicationScoped
 public class StorageRing {
 
-    private static final Logger LOG = Logger.getLogger(StorageRing.class.getName());
-
     @Inject
     TritonTubeSettings settings;
-
-    @Inject
-    @ConfigProperty(name = "tritontube.ring.vnodes")
-    Optional<Integer> virtualNodes;
-
-    @Inject
-    @ConfigProperty(name = "tritontube.ring.replicas")
-    Optional<Integer> replicas;
-
-    @Inject
-    @ConfigProperty(name = "tritontube.ring.repair-check-seconds", defaultValue = "30")
-    long repairCheckSeconds;
-
-    @Inject
-    @ConfigProperty(name = "tritontube.grpc.token")
-    Optional<String> token;
-
-    @Inject
-    @ConfigProperty(name = "tritontube.grpc.tls.cert")
-    Optional<String> tlsCertificate;
-
-    @Inject
-    @ConfigProperty(name = "tritontube.grpc.tls.key")
-    Optional<String> tlsPrivateKey;
-
-    @Inject
-    @ConfigProperty(name = "tritontube.grpc.tls.ca")
-    Optional<String> tlsTrustedCa;
 
     /** The metadata's etcd connection, shared; resolved only when the metadata lives in etcd. */
     @Inject
     Instance<EtcdConnection> etcd;
+
+    /** Asked by the repair pass whether a video still has its record. */
+    @Inject
+    VideoRepository videos;
 
     @Resource
     ManagedThreadFactory threads;
@@ -98,25 +60,27 @@ public class StorageRing {
     private GrpcSecuritySettings security;
     private ExecutorService clientThreads;
     private ClusterStateRepository repository;
+    /** Renews the etcd lease of the migration runner mark. */
+    private ScheduledExecutorService runnerRenewals;
+    private MigrationRunnerMark runner;
     private RingContentStore store;
     private ClusterMembershipService membership;
 
     @PostConstruct
     void assemble() {
         options = NetworkContentOptions.parse(settings.contentOptions());
-        security = new GrpcSecuritySettings(token.orElse(null),
-                GrpcSecuritySettings.pathOrNull(tlsCertificate.orElse(null)),
-                GrpcSecuritySettings.pathOrNull(tlsPrivateKey.orElse(null)),
-                GrpcSecuritySettings.pathOrNull(tlsTrustedCa.orElse(null)));
+        security = settings.grpcSecurity();
         clientThreads = Executors.newCachedThreadPool(threads);
         StorageNodeClients clients = new StorageNodeClients(node -> StorageClient.builder(node.value())
                 .security(security).executor(clientThreads).build());
-        store = new RingContentStore(clients, RingPlacement.empty());
+        store = new RingContentStore(clients, openRepairLedger());
         repository = openMembershipRepository();
-        membership = new ClusterMembershipService(repository, store, threads, Duration.ofSeconds(repairCheckSeconds));
-        membership.start(options.seedNodes(), virtualNodes.orElse(HashRing.DEFAULT_VIRTUAL_NODES),
-                replicas.orElse(HashRing.DEFAULT_REPLICAS));
-        LOG.log(Level.INFO, "Storage ring ready: {0}", store.placement().serving());
+        VideoRecords records = video -> videos.find(video).isPresent();
+        runnerRenewals = Executors.newSingleThreadScheduledExecutor(threads);
+        runner = openRunnerMark();
+        membership = new ClusterMembershipService(repository, store, records, runner, threads,
+                settings.repairCheckInterval());
+        membership.start(options.seedNodes(), settings.ringVirtualNodes(), settings.ringReplicas());
     }
 
     public RingContentStore store() {
@@ -136,9 +100,16 @@ public class StorageRing {
         return security;
     }
 
+    /** Whether the ring's membership is loaded: until then files can be neither read nor stored. */
+    public boolean isLoaded() {
+        return store.isLoaded();
+    }
+
     @PreDestroy
     void shutDown() {
         membership.close();
+        runner.close();
+        runnerRenewals.shutdownNow();
         store.close();
         clientThreads.shutdownNow();
         repository.close();
@@ -150,5 +121,24 @@ public class StorageRing {
             return SqliteClusterStateRepository.open(Path.of(settings.metadataOptions()));
         }
         return new EtcdClusterStateRepository(etcd.get());
+    }
+
+    /**
+     * The migration runner mark lives with the ring's membership: in etcd, where every web server
+     * sees it; in memory with SQLite, whose file belongs to this one server.
+     */
+    private MigrationRunnerMark openRunnerMark() {
+        if (settings.metadataKind() == MetadataKind.SQLITE) {
+            return new LocalMigrationRunnerMark();
+        }
+        return new EtcdMigrationRunnerMark(etcd.get(), runnerRenewals);
+    }
+
+    /** The repair ledger lives with the ring's membership. */
+    private RepairLedger openRepairLedger() {
+        if (settings.metadataKind() == MetadataKind.SQLITE) {
+            return SqliteRepairLedger.open(Path.of(settings.metadataOptions()));
+        }
+        return new EtcdRepairLedger(etcd.get());
     }
 }

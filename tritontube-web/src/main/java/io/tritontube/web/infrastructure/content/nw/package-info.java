@@ -5,7 +5,11 @@
  * <ul>
  *   <li>{@link io.tritontube.web.infrastructure.content.nw.RingContentStore}: parallel writes to
  *       every replica (a down node is tolerated and remembered for repair), reads that fail over
- *       between replicas even in the middle of a stream, and an atomically swapped placement.</li>
+ *       between replicas even in the middle of a stream, and an atomically swapped placement.
+ *       Until its first placement (the ring's membership loaded) it refuses everything with
+ *       {@link io.tritontube.web.infrastructure.content.nw.RingNotLoadedException}.</li>
+ *   <li>{@link io.tritontube.web.infrastructure.content.nw.BufferedRepairLedger}: the repair
+ *       ledger as the store records in it, never failing an upload or a delete.</li>
  *   <li>{@link io.tritontube.web.infrastructure.content.nw.StorageNodeClients}: one client, hence
  *       one gRPC channel, per node.</li>
  *   <li>{@link io.tritontube.web.infrastructure.content.nw.StorageRing}: the CDI bean that assembles

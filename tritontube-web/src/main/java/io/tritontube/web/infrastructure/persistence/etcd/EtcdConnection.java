@@ -2,6 +2,7 @@ package io.tritontube.web.infrastructure.persistence.etcd;
 
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KV;
+import io.etcd.jetcd.Lease;
 import io.etcd.jetcd.Watch;
 import io.etcd.jetcd.common.exception.EtcdException;
 import io.grpc.Status;
@@ -123,6 +124,10 @@ public final class EtcdConnection implements AutoCloseable {
 
     Watch watch() {
         return client.getWatchClient();
+    }
+
+    Lease lease() {
+        return client.getLeaseClient();
     }
 
     /**

@@ -18,6 +18,7 @@ import io.tritontube.web.domain.video.VideoAlreadyExistsException;
 import io.tritontube.web.domain.video.VideoId;
 import io.tritontube.web.domain.video.VideoRepository;
 import io.tritontube.web.domain.video.VideoSlice;
+import io.tritontube.web.domain.video.VideoStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,9 @@ public final class EtcdVideoRepository implements VideoRepository {
 
     /** Deletes and creates racing could in theory keep replacing the record; a few rounds settle any real race. */
     private static final int DELETE_ATTEMPTS = 3;
+
+    /** A processing video's record changes about once a second (progress): a few rounds win any real race. */
+    private static final int CONDITIONAL_UPDATE_ATTEMPTS = 5;
 
     private static final Logger LOG = Logger.getLogger(EtcdVideoRepository.class.getName());
     private static final ByteSequence EMPTY_ENTRY = ByteSequence.EMPTY;
@@ -132,6 +136,42 @@ public final class EtcdVideoRepository implements VideoRepository {
             LOG.info(() -> "ignored an update of video '" + video.id() + "' to " + video.status().label()
                     + ": it was deleted");
         }
+    }
+
+    /**
+     * etcd cannot compare inside a JSON value, so this reads the record and replaces it only if
+     * it is still that revision ({@code mod_revision}), reading again when another write came
+     * between. A re-sent attempt (see {@link EtcdConnection}) that finds exactly {@code video}
+     * stored knows that its first attempt landed.
+     */
+    @Override
+    public boolean updateIfProcessing(Video video) {
+        ByteSequence record = keys.record(video.id());
+        ByteSequence value = JsonValues.bytes(VideoJson.toJson(video));
+        for (int attempt = 1; attempt <= CONDITIONAL_UPDATE_ATTEMPTS; attempt++) {
+            GetResponse current = etcd.await(() -> kv().get(record), "read video '" + video.id() + "' to update it");
+            if (current.getKvs().isEmpty()) {
+                readyVideos.forget(video.id());
+                return false;
+            }
+            KeyValue stored = current.getKvs().get(0);
+            if (stored.getValue().equals(value)) {
+                return true;
+            }
+            if (videoOf(stored).status() != VideoStatus.PROCESSING) {
+                return false;
+            }
+            TxnResponse replaced = etcd.await(() -> kv().txn()
+                    .If(new Cmp(record, Cmp.Op.EQUAL, CmpTarget.modRevision(stored.getModRevision())))
+                    .Then(Op.put(record, value, PutOption.DEFAULT))
+                    .commit(), "update processing video '" + video.id() + "'");
+            if (replaced.isSucceeded()) {
+                readyVideos.remember(video);
+                return true;
+            }
+        }
+        throw new MetadataUnavailableException("video '" + video.id() + "' changed during each of "
+                + CONDITIONAL_UPDATE_ATTEMPTS + " attempts to update it; try again", null);
     }
 
     /**
@@ -264,8 +304,8 @@ public final class EtcdVideoRepository implements VideoRepository {
         readyVideos.clear();
     }
 
-    /** The value that a transaction's {@code Else(get record)} found; empty when there is no record. */
-    private static Optional<ByteSequence> storedValue(TxnResponse failedCompare) {
+    /** The value that a transaction's {@code Else(get key)} found; empty when there is no such key. */
+    static Optional<ByteSequence> storedValue(TxnResponse failedCompare) {
         return failedCompare.getGetResponses().get(0).getKvs().stream().findFirst().map(KeyValue::getValue);
     }
 

@@ -4,8 +4,10 @@
  *
  * <p>One {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdConnection} (the jetcd
  * client, created once from the endpoints) is shared by
- * {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdVideoRepository} and
- * {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdClusterStateRepository}; it awaits
+ * {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdVideoRepository},
+ * {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdProcessingClaims},
+ * {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdClusterStateRepository} and
+ * {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdRepairLedger}; it awaits
  * every call on the caller's thread with a timeout and never blocks a Vert.x event loop.
  *
  * <p>Key layout under the prefix ({@code /tritontube/} by default; docs/etcd-keys.md has more):
@@ -13,6 +15,9 @@
  * /tritontube/videos/&lt;id&gt;                                  video record, JSON
  * /tritontube/videos-by-time/&lt;19-digit inverted millis&gt;/&lt;id&gt;  newest-first index entry, empty value
  * /tritontube/cluster/state                                  ring membership and migration, JSON
+ * /tritontube/repair/missed-writes/&lt;node&gt;                  a node that missed writes, empty value
+ * /tritontube/repair/unfinished-deletes/&lt;node&gt;/&lt;id&gt;        a deleted video's files still on a node, empty value
+ * /tritontube/processing-claims/&lt;id&gt;                       the server processing the video, JSON, under its lease
  * </pre>
  * The inverted time is {@code Long.MAX_VALUE - uploadedAt.toEpochMilli()}, zero-padded, so that
  * etcd's ascending key order lists newest first and a page is a bounded range read.

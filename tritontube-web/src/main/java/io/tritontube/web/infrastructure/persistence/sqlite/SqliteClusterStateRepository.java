@@ -4,8 +4,6 @@ import io.tritontube.web.domain.cluster.ClusterState;
 import io.tritontube.web.domain.cluster.ClusterState.Migration;
 import io.tritontube.web.domain.cluster.ClusterStateRepository;
 import io.tritontube.web.domain.cluster.NodeAddress;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The ring's membership in the SQLite file that also holds the metadata, in its own
@@ -36,7 +33,6 @@ public final class SqliteClusterStateRepository implements ClusterStateRepositor
 
     /** Node addresses cannot hold white space (NodeAddress refuses it), so a newline separates them. */
     private static final String NODE_SEPARATOR = "\n";
-    private static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
     private static final String CREATE_TABLE = """
             CREATE TABLE IF NOT EXISTS cluster_state (
@@ -78,20 +74,7 @@ public final class SqliteClusterStateRepository implements ClusterStateRepositor
      * @throws IllegalStateException when the file cannot be created or opened
      */
     public static SqliteClusterStateRepository open(Path databaseFile) {
-        Path absolute = databaseFile.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(absolute.getParent());
-            SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-            Connection connection = config.createConnection("jdbc:sqlite:" + absolute);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(CREATE_TABLE);
-            }
-            return new SqliteClusterStateRepository(connection);
-        } catch (IOException | SQLException e) {
-            throw new IllegalStateException("cannot open the ring membership table in " + absolute
-                    + ": " + e.getMessage(), e);
-        }
+        return new SqliteClusterStateRepository(SqliteFile.open(databaseFile, "the ring membership table", CREATE_TABLE));
     }
 
     @Override

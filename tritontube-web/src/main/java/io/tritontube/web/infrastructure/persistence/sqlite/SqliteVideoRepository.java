@@ -122,15 +122,27 @@ public final class SqliteVideoRepository implements VideoRepository {
     }
 
     @Override
-    public synchronized void update(Video video) {
+    public void update(Video video) {
+        replace(video, "");
+    }
+
+    /** One statement: the status test and the write cannot be separated by another writer. */
+    @Override
+    public boolean updateIfProcessing(Video video) {
+        return replace(video, " AND status = '" + VideoStatus.PROCESSING.label() + "'");
+    }
+
+    /** Replaces the record of {@code video} if it exists and {@code condition} holds; true when it did. */
+    private synchronized boolean replace(Video video, String condition) {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE videos SET status = ?, progress = ?, error = ?, " + VideoFormatColumns.ASSIGNMENTS + " WHERE id = ?")) {
+                "UPDATE videos SET status = ?, progress = ?, error = ?, " + VideoFormatColumns.ASSIGNMENTS
+                        + " WHERE id = ?" + condition)) {
             update.setString(1, video.status().label());
             update.setInt(2, video.progress());
             update.setString(3, video.error());
             int next = VideoFormatColumns.bind(update, 4, video.format());
             update.setString(next, video.id().value());
-            update.executeUpdate();
+            return update.executeUpdate() > 0;
         } catch (SQLException e) {
             throw unavailable("update video " + video.id(), e);
         }

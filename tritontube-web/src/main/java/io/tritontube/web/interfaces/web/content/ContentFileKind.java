@@ -5,7 +5,8 @@ import io.tritontube.web.domain.content.ContentFileName;
 /**
  * What a packaged file is, from its name, and so how it is served: its media type and how
  * long caches may keep it. Segments never change once a video is ready, so caches keep them
- * for good; manifests and playlists get a short life, so that a re-uploaded video shows up.
+ * for good; manifests and playlists get a short life, so that a re-uploaded video shows up,
+ * and so do the lower rungs that a remuxed video gets after it is ready.
  *
  * <p>Segment names follow our ffmpeg output ({@code init-0.m4s}, {@code chunk-1-00001.m4s}):
  * representation 1 is the audio of a video with sound; every other representation is a
@@ -52,6 +53,11 @@ enum ContentFileKind {
 
     String cacheControl() {
         return cacheControl;
+    }
+
+    /** A manifest or playlist: the one kind of file rewritten while its video is ready. */
+    boolean isIndex() {
+        return this == MANIFEST || this == PLAYLIST;
     }
 
     private static final class Caching {

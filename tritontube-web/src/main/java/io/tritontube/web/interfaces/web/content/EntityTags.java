@@ -9,9 +9,12 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Strong entity tags of packaged files. A file never changes once its video is ready, so
- * its identity is the video (id and upload time: a re-upload under the same id after a
- * delete is a new video), its name and its size; no need to hash the bytes.
+ * Strong entity tags of packaged files. A segment or a still never changes once its video is
+ * ready, so its identity is the video (id and upload time: a re-upload under the same id
+ * after a delete is a new video), its name and its size; no need to hash the bytes. The
+ * manifest and the playlists are rewritten once more when a remuxed video gets its lower
+ * rungs, and the video's renditions change with them: they are part of those files'
+ * {@link #revision identity}.
  */
 final class EntityTags {
 
@@ -19,9 +22,19 @@ final class EntityTags {
     }
 
     static String of(Video video, ContentFileName fileName, long size) {
-        String identity = video.id().value() + '\0' + video.uploadedAt().toEpochMilli() + '\0' + fileName.value() + '\0' + size;
+        String identity = video.id().value() + '\0' + video.uploadedAt().toEpochMilli() + '\0' + fileName.value() + '\0' + size
+                + '\0' + revision(video, fileName);
         byte[] digest = sha256(identity.getBytes(StandardCharsets.UTF_8));
         return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + '"';
+    }
+
+    /**
+     * Which version of a file the video's record describes, beyond its upload: the renditions
+     * for a manifest or playlist, which are rewritten as they grow; empty for every other file.
+     */
+    static String revision(Video video, ContentFileName fileName) {
+        return ContentFileKind.of(fileName, video.format().hasAudio()).isIndex()
+                ? String.join(",", video.format().renditions()) : "";
     }
 
     /**

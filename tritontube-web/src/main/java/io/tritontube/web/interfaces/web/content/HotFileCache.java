@@ -14,10 +14,12 @@ import java.util.Optional;
  * segments at nearly the same time, so the second viewer onwards is served without asking
  * the store (a network round trip to a storage node in the nw kind).
  *
- * <p>Only ready videos' files are served, and they never change; a file is keyed by its
- * video's id <em>and upload time</em>, so a video deleted and uploaded again under the same
- * id is a different key and never gets its predecessor's bytes. Entries of deleted videos
- * are not removed: they are unreachable and age out.
+ * <p>Only ready videos' files are served, and they never change but for the manifest and
+ * playlists when a remuxed video gets its lower rungs; a file is keyed by its video's id
+ * <em>and upload time</em>, so a video deleted and uploaded again under the same id is a
+ * different key and never gets its predecessor's bytes, and a manifest or playlist also by the
+ * video's renditions, which its record gets after the rewritten file is stored. Entries of
+ * deleted videos and replaced manifests are not removed: they are unreachable and age out.
  *
  * <p>Thread-safe; every operation is a map lookup or insertion under one lock.
  */
@@ -26,11 +28,11 @@ final class HotFileCache {
     /** Larger files (rare: 8 MiB is a 4 s segment at 16 Mb/s) are streamed, never cached. */
     static final long LARGEST_FILE = 8L * 1024 * 1024;
 
-    /** Which file of which upload. */
-    record Key(VideoId videoId, long uploadedAtMillis, ContentFileName fileName) {
+    /** Which file of which upload, in which {@link EntityTags#revision revision}. */
+    record Key(VideoId videoId, long uploadedAtMillis, ContentFileName fileName, String revision) {
 
         static Key of(Video video, ContentFileName fileName) {
-            return new Key(video.id(), video.uploadedAt().toEpochMilli(), fileName);
+            return new Key(video.id(), video.uploadedAt().toEpochMilli(), fileName, EntityTags.revision(video, fileName));
         }
     }
 

@@ -13,6 +13,7 @@ import io.tritontube.web.domain.content.ContentFileName;
 import io.tritontube.web.domain.content.ContentKey;
 import io.tritontube.web.domain.content.StoredContent;
 import io.tritontube.web.domain.video.VideoId;
+import io.tritontube.web.infrastructure.persistence.sqlite.SqliteRepairLedger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -47,7 +49,8 @@ class RingContentStoreTest {
         for (int i = 0; i < 3; i++) {
             addresses.add(nodes.start());
         }
-        store = new RingContentStore(nodes.clients(), placement(ring(addresses)));
+        store = new RingContentStore(nodes.clients(), SqliteRepairLedger.open(temp.resolve("metadata.db")));
+        store.usePlacement(placement(ring(addresses)));
     }
 
     @AfterEach
@@ -142,7 +145,7 @@ class RingContentStoreTest {
     }
 
     @Test
-    void putSucceedsWithAnOwnerDownAndRemembersTheMissedWrite() throws Exception {
+    void putSucceedsWithAnOwnerDownAndRecordsTheMissedWrite() throws Exception {
         ContentKey key = key("manifest.mpd");
         NodeAddress down = ring(addresses).ownersOf(key.ringKey()).get(1);
         nodes.stop(down);
@@ -150,7 +153,38 @@ class RingContentStoreTest {
         store.put(key, file(randomBytes(300, 5)));
 
         assertEquals(Set.of(ring(addresses).ownersOf(key.ringKey()).get(0)), nodes.holdersOf(key.ringKey()));
-        assertEquals(Set.of(down), store.nodesThatMissedWrites());
+        assertEquals(Set.of(down), store.repairLedger().missedWrites().keySet());
+    }
+
+    @Test
+    void aDeleteWithANodeDownIsRecordedAndFinishedWhenTheNodeAnswers() throws Exception {
+        store.put(key("manifest.mpd"), file(randomBytes(100, 12)));
+        NodeAddress down = addresses.get(0);
+        nodes.stop(down);
+
+        store.deleteVideo(VIDEO);
+        assertEquals(Map.of(down, Set.of(VIDEO)), store.repairLedger().unfinishedDeletes());
+
+        nodes.restart(down);
+        store.clients().redial(down); // as the repair's health probe does: the old channel may still be backing off
+        store.finishDeletes(Set.copyOf(addresses));
+
+        assertEquals(Map.of(), store.repairLedger().unfinishedDeletes());
+        for (NodeAddress node : addresses) {
+            assertEquals(Set.of(), nodes.keysOn(node), "files left on " + node);
+        }
+    }
+
+    @Test
+    void beforeItsRingIsLoadedTheStoreRefusesEverythingRatherThanFindNothing() throws IOException {
+        try (RingContentStore unloaded = new RingContentStore(nodes.clients(),
+                SqliteRepairLedger.open(temp.resolve("other.db")))) {
+            ContentKey key = key("manifest.mpd");
+
+            assertThrows(RingNotLoadedException.class, () -> unloaded.put(key, file(randomBytes(10, 13))));
+            assertThrows(RingNotLoadedException.class, () -> unloaded.open(key, ByteRange.WHOLE_FILE));
+            assertThrows(RingNotLoadedException.class, () -> unloaded.deleteVideo(VIDEO));
+        }
     }
 
     @Test

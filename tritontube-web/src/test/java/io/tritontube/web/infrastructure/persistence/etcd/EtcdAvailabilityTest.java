@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +120,38 @@ class EtcdAvailabilityTest {
                     return true;
                 });
         assertEquals(List.of(duringOutage, unseen, ready), videos.listNewestFirst(Optional.empty(), 10).videos());
+    }
+
+    /**
+     * The claim's server stays alive throughout, so its videos must never be failed for etcd's
+     * outage: while etcd cannot answer it never reads as "not claimed", and once it is back the
+     * claim is still there and kept, although the outage lasted longer than its time to live.
+     */
+    @Test
+    void aProcessingClaimOutlivesAnEtcdOutageLongerThanItsTimeToLive() {
+        Duration ttl = Duration.ofSeconds(10);
+        VideoId video = VideoId.of("processing through the outage");
+        ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor();
+        try (EtcdProcessingClaims claims = new EtcdProcessingClaims(connection, prefix, ttl, renewals)) {
+            assertTrue(claims.claim(video));
+
+            etcd.kill(1);
+            etcd.kill(2);
+            Instant outageEnd = Instant.now().plus(ttl.plusSeconds(2));
+            while (Instant.now().isBefore(outageEnd)) {
+                assertThrows(MetadataUnavailableException.class, () -> claims.isClaimed(video),
+                        "without a quorum etcd cannot tell, and must not read as unclaimed");
+            }
+            etcd.restart(1);
+            etcd.restart(2);
+
+            await("etcd to answer again").atMost(RECOVERY).ignoreException(MetadataUnavailableException.class)
+                    .until(() -> claims.isClaimed(video));
+            await("the claim to be kept after the outage").during(ttl.plusSeconds(2)).atMost(ttl.plusSeconds(10))
+                    .until(() -> claims.isClaimed(video));
+        } finally {
+            renewals.shutdownNow();
+        }
     }
 
     @Test

@@ -245,6 +245,53 @@ class EtcdVideoRepositoryTest {
     }
 
     @Test
+    void anUpdateIfProcessingNeverOverwritesAReadyOrFailedVideo() throws Exception {
+        Video processing = Video.accepted(VideoId.of("still processing"), NOON);
+        Video interrupted = Video.accepted(VideoId.of("marked failed by another server"), NOON).failed("interrupted");
+        videos.create(processing);
+        videos.create(interrupted);
+
+        assertTrue(videos.updateIfProcessing(processing.withProgress(40)));
+        assertTrue(videos.updateIfProcessing(processing.ready()));
+        assertFalse(videos.updateIfProcessing(processing.withProgress(50)), "a ready video stays ready");
+        assertFalse(videos.updateIfProcessing(interrupted.ready()), "a failed video is not made ready");
+        assertFalse(videos.updateIfProcessing(Video.accepted(VideoId.of("never uploaded"), NOON)));
+
+        assertEquals(Optional.of(processing.ready()), videos.find(processing.id()));
+        assertEquals(Optional.of(interrupted), videos.find(interrupted.id()));
+        assertEquals(Optional.empty(), videos.find(VideoId.of("never uploaded")));
+    }
+
+    @Test
+    void ofEightServersMarkingOneProcessingVideoFailedAtOnceExactlyOneSucceeds() throws Exception {
+        Video processing = Video.accepted(VideoId.of("orphaned"), NOON);
+        videos.create(processing);
+        int servers = 8;
+        CountDownLatch startTogether = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(servers);
+        try {
+            List<Future<Boolean>> marks = new ArrayList<>();
+            for (int server = 0; server < servers; server++) {
+                EtcdVideoRepository repository = new EtcdVideoRepository(connection, prefix);
+                Video failed = processing.failed("marked by server " + server);
+                marks.add(threads.submit(() -> {
+                    startTogether.await();
+                    return repository.updateIfProcessing(failed);
+                }));
+            }
+            startTogether.countDown();
+            List<Boolean> outcomes = new ArrayList<>();
+            for (Future<Boolean> mark : marks) {
+                outcomes.add(mark.get());
+            }
+            assertEquals(1, Collections.frequency(outcomes, true), outcomes.toString());
+            assertEquals(VideoStatus.FAILED, videos.find(processing.id()).orElseThrow().status());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void installationsWithDifferentPrefixesDoNotSeeEachOther() throws Exception {
         EtcdVideoRepository other = new EtcdVideoRepository(connection, "/test-other-" + UUID.randomUUID() + "/");
         Video mine = Video.accepted(VideoId.of("mine"), NOON);

@@ -95,6 +95,24 @@ class SqliteVideoRepositoryTest {
     }
 
     @Test
+    void anUpdateIfProcessingReplacesOnlyAVideoStillProcessing() throws Exception {
+        Video processing = Video.accepted(VideoId.of("processing"), T0);
+        Video failedElsewhere = Video.accepted(VideoId.of("failed elsewhere"), T0).failed("interrupted");
+        repository.create(processing);
+        repository.create(failedElsewhere);
+
+        assertTrue(repository.updateIfProcessing(processing.withProgress(40)));
+        assertTrue(repository.updateIfProcessing(processing.ready()));
+        assertFalse(repository.updateIfProcessing(processing.withProgress(50)), "a ready video stays ready");
+        assertFalse(repository.updateIfProcessing(failedElsewhere.ready()), "a failed video is not made ready");
+        assertFalse(repository.updateIfProcessing(Video.accepted(VideoId.of("never uploaded"), T0)));
+
+        assertEquals(Optional.of(processing.ready()), repository.find(processing.id()));
+        assertEquals(Optional.of(failedElsewhere), repository.find(failedElsewhere.id()));
+        assertEquals(Optional.empty(), repository.find(VideoId.of("never uploaded")));
+    }
+
+    @Test
     void aSecondCreateWithTheSameIdFails() throws Exception {
         repository.create(Video.accepted(VideoId.of("clip"), T0));
 

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tritontube.web.domain.content.ContentFileName;
+import io.tritontube.web.domain.video.Packaging;
 import io.tritontube.web.domain.video.Video;
+import io.tritontube.web.domain.video.VideoFormat;
 import io.tritontube.web.domain.video.VideoId;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EntityTagsTest {
@@ -32,6 +36,22 @@ class EntityTagsTest {
         assertNotEquals(tag, EntityTags.of(VIDEO, CHUNK, 1235));
         Video reuploaded = Video.accepted(VideoId.of("clip"), Instant.parse("2026-12-01T08:00:00Z")).ready();
         assertNotEquals(tag, EntityTags.of(reuploaded, CHUNK, 1234));
+    }
+
+    @Test
+    void theManifestAndPlaylistsGetANewTagAndCacheKeyWhenLowerRungsJoinTheVideoButSegmentsKeepTheirs() {
+        VideoFormat copied = VideoFormat.inspected(Duration.ofSeconds(8), 1280, 720, true)
+                .packagedAs(Packaging.REMUX, List.of("1280x720"));
+        Video remuxed = VIDEO.withFormat(copied);
+        Video withRung = VIDEO.withFormat(copied.packagedAs(Packaging.REMUX, List.of("1280x720", "640x360")));
+
+        for (String index : List.of("manifest.mpd", "master.m3u8")) {
+            ContentFileName name = ContentFileName.of(index);
+            assertNotEquals(EntityTags.of(remuxed, name, 900), EntityTags.of(withRung, name, 900), index);
+            assertNotEquals(HotFileCache.Key.of(remuxed, name), HotFileCache.Key.of(withRung, name), index);
+        }
+        assertEquals(EntityTags.of(remuxed, CHUNK, 1234), EntityTags.of(withRung, CHUNK, 1234));
+        assertEquals(HotFileCache.Key.of(remuxed, CHUNK), HotFileCache.Key.of(withRung, CHUNK));
     }
 
     @Test
