@@ -1,5 +1,7 @@
 package io.tritontube.testkit;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ public final class ChildProcess implements AutoCloseable {
     private final List<String> command;
     private final Path log;
     private Process process;
+    private boolean paused;
 
     private ChildProcess(String name, List<String> command, Path log) {
         this.name = name;
@@ -91,10 +94,60 @@ public final class ChildProcess implements AutoCloseable {
         waitFor(Duration.ofSeconds(30));
     }
 
-    /** SIGTERM, then SIGKILL if it has not stopped within a grace period. */
+    /**
+     * SIGSTOP: the process hangs, as on a stuck disk. Its sockets stay open, so connections are
+     * still accepted and calls go unanswered, unlike after {@link #kill()}. Returns once it is
+     * stopped: the signal is only queued when {@code kill} returns, and a call made in between
+     * could still be answered.
+     */
+    public void pause() {
+        signal("STOP");
+        paused = true;
+        await(name + " (pid " + pid() + ") to stop after SIGSTOP").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10)).until(this::isStopped);
+    }
+
+    /** Whether the kernel reports the process stopped by a signal (state T in /proc/PID/stat). */
+    private boolean isStopped() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+            // "PID (COMMAND) STATE ...": the command may itself hold spaces and parentheses.
+            return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("T");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the state of " + name, e);
+        }
+    }
+
+    /** SIGCONT after {@link #pause()}: it carries on, answering what was sent meanwhile. */
+    public void resume() {
+        signal("CONT");
+        paused = false;
+    }
+
+    private void signal(String name) {
+        if (!isAlive()) {
+            throw new IllegalStateException("cannot send SIG" + name + " to " + this + ": it is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + pid() + " failed for " + name());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run kill -" + name + " for " + this.name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIG" + name + " to " + this.name, e);
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if it has not stopped within a grace period; a paused process is resumed first. */
     public void stop() {
         if (process == null || !process.isAlive()) {
             return;
+        }
+        if (paused) {
+            resume(); // a stopped process would only act on SIGTERM after the grace period
         }
         process.destroy();
         if (!waitFor(POLITE_STOP)) {

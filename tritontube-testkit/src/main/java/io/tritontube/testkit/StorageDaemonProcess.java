@@ -15,6 +15,8 @@ import java.util.List;
 /** A real storage daemon process on a loopback port, serving one base directory. */
 public final class StorageDaemonProcess implements AutoCloseable {
 
+    private static final String DAEMON_MAIN_CLASS = "io.tritontube.storage.StorageDaemon";
+
     private final int port;
     private final Path baseDir;
     private final ChildProcess process;
@@ -31,10 +33,24 @@ public final class StorageDaemonProcess implements AutoCloseable {
      * base directory.
      */
     public static StorageDaemonProcess start(Path workDir, String... extraArgs) {
+        return start(workDir, List.of("-jar", Artifacts.storageDaemon().toString()), extraArgs);
+    }
+
+    /**
+     * {@link #start}, running the daemon's main class from this JVM's class path rather than from
+     * the packaged jar: for the tests of modules that depend on the storage module, where the jar
+     * is not built yet.
+     */
+    public static StorageDaemonProcess startFromClassPath(Path workDir, String... extraArgs) {
+        return start(workDir, List.of("-cp", System.getProperty("java.class.path"), DAEMON_MAIN_CLASS), extraArgs);
+    }
+
+    private static StorageDaemonProcess start(Path workDir, List<String> program, String... extraArgs) {
         int port = FreePorts.pick();
         Path baseDir = workDir.resolve("storage-" + port);
-        List<String> command = new ArrayList<>(List.of(Java.launcher(), "-Xmx256m", "-jar",
-                Artifacts.storageDaemon().toString(), "-host", "127.0.0.1", "-port", Integer.toString(port)));
+        List<String> command = new ArrayList<>(List.of(Java.launcher(), "-Xmx256m"));
+        command.addAll(program);
+        command.addAll(List.of("-host", "127.0.0.1", "-port", Integer.toString(port)));
         command.addAll(List.of(extraArgs));
         command.add(baseDir.toString());
         StorageDaemonProcess daemon = new StorageDaemonProcess(port, baseDir,
@@ -94,6 +110,16 @@ public final class StorageDaemonProcess implements AutoCloseable {
     /** SIGKILL, like a machine dying. */
     public void kill() {
         process.kill();
+    }
+
+    /** SIGSTOP: it hangs with its port open, accepting connections and answering nothing. */
+    public void pause() {
+        process.pause();
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() {
+        process.resume();
     }
 
     /** Starts it again on the same port and directory after {@link #kill()}. */

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 
 /** {@code repair SERVER}: an on-demand repair pass, the same one the server runs in the background. */
 @Command(name = "repair",
-        description = "Restores every file's replica count and replaces missing or corrupted copies, then prints"
-                + " what was done. Answers when the pass is finished.",
+        description = "Restores every file's replica count, replaces missing or corrupted copies and removes"
+                + " copies left on nodes that do not own them, then prints what was done. Answers when the pass"
+                + " is finished.",
         defaultValueProvider = TimeoutDefaults.ForDataMovement.class)
 public final class RepairCommand extends SingleRpcCommand<RepairResponse> {
 

@@ -59,10 +59,15 @@ final class FlowControlledResponses<Q, R> implements ClientResponseObserver<Q, R
      * The next message, or null once the node has ended the stream. Waits at most the
      * answer timeout: a node silent that long is treated as unavailable and the call cancelled.
      */
-    @SuppressWarnings("unchecked")
     R next() throws IOException {
+        return next(answerTimeoutMillis);
+    }
+
+    /** {@link #next()}, waiting at most {@code timeoutMillis} instead of the answer timeout. */
+    @SuppressWarnings("unchecked")
+    R next(long timeoutMillis) throws IOException {
         if (terminal == null) {
-            Object arrival = awaitArrival();
+            Object arrival = awaitArrival(timeoutMillis);
             if (arrival != END && !(arrival instanceof Failure)) {
                 return (R) arrival;
             }
@@ -74,12 +79,12 @@ final class FlowControlledResponses<Q, R> implements ClientResponseObserver<Q, R
         return null;
     }
 
-    private Object awaitArrival() throws IOException {
+    private Object awaitArrival(long timeoutMillis) throws IOException {
         try {
-            Object arrival = arrivals.poll(answerTimeoutMillis, TimeUnit.MILLISECONDS);
+            Object arrival = arrivals.poll(timeoutMillis, TimeUnit.MILLISECONDS);
             if (arrival == null) {
                 cancel(operation + ": no answer in time");
-                return new Failure(StorageErrors.noAnswer(node, operation, answerTimeoutMillis));
+                return new Failure(StorageErrors.noAnswer(node, operation, timeoutMillis));
             }
             return arrival;
         } catch (InterruptedException e) {

@@ -38,10 +38,10 @@ public final class ReadStream extends InputStream {
         this.digest = wholeFile ? Sha256.newDigest() : null;
     }
 
-    /** Waits for the node's header, then lets the bytes flow. */
-    static ReadStream open(FlowControlledResponses<ReadRequest, ReadResponse> responses, String node)
-            throws IOException {
-        ReadResponse first = responses.next();
+    /** Waits for the node's header at most {@code headerTimeoutMillis}, then lets the bytes flow. */
+    static ReadStream open(FlowControlledResponses<ReadRequest, ReadResponse> responses, String node,
+            long headerTimeoutMillis) throws IOException {
+        ReadResponse first = responses.next(headerTimeoutMillis);
         if (first == null || !first.hasHeader()) {
             responses.cancel("no read header");
             throw new StorageException(node, Status.Code.INTERNAL, "the node answered a read without a header", null);

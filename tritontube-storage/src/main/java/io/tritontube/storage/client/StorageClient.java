@@ -48,11 +48,16 @@ import java.util.stream.StreamSupport;
  * <p>Calls that answer once return futures that fail with a {@link StorageException}
  * (unwrap it with {@link StorageException#causeOf}); transfers stream with flow control.
  * Every wait for the node is bounded by the answer timeout, after which the node counts as
- * unavailable ({@link StorageNodeUnavailableException}).
+ * unavailable ({@link StorageNodeUnavailableException}). A read's wait for the node's first
+ * answer is bounded by the much shorter first-answer timeout instead: a node that hangs with
+ * its port still open (a stopped process, a stuck disk) must not stall a viewer for long when
+ * another replica can serve the file.
  */
 public final class StorageClient implements AutoCloseable {
 
     public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(10);
+    /** A healthy node answers a read's header in milliseconds; two seconds leaves room for a loaded one. */
+    public static final Duration DEFAULT_FIRST_ANSWER_TIMEOUT = Duration.ofSeconds(2);
 
     private static final Logger LOG = Logger.getLogger(StorageClient.class.getName());
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
@@ -66,6 +71,7 @@ public final class StorageClient implements AutoCloseable {
     private final Executor executor;
     private final ExecutorService ownedExecutor;
     private final long answerTimeoutMillis;
+    private final Duration firstAnswerTimeout;
 
     private StorageClient(Builder builder, ManagedChannel channel) {
         this.node = builder.address;
@@ -75,6 +81,7 @@ public final class StorageClient implements AutoCloseable {
         this.ownedExecutor = builder.executor == null ? Executors.newCachedThreadPool(daemonThreads(node)) : null;
         this.executor = builder.executor == null ? ownedExecutor : builder.executor;
         this.answerTimeoutMillis = builder.answerTimeout.toMillis();
+        this.firstAnswerTimeout = builder.firstAnswerTimeout;
     }
 
     /** A plaintext, token-less client of the node at {@code address} ("host:port"). */
@@ -94,6 +101,19 @@ public final class StorageClient implements AutoCloseable {
     /** The node's address, as given when connecting. */
     public String node() {
         return node;
+    }
+
+    /**
+     * How long a read waits for the node's first answer; also a fair bound on how long a
+     * healthy node may stay silent, for callers that decide when to stop waiting for one.
+     */
+    public Duration firstAnswerTimeout() {
+        return firstAnswerTimeout;
+    }
+
+    /** How long any other single wait for the node may last. */
+    public Duration answerTimeout() {
+        return Duration.ofMillis(answerTimeoutMillis);
     }
 
     /**
@@ -170,18 +190,30 @@ public final class StorageClient implements AutoCloseable {
      * Opens {@code length} bytes of {@code videoId/fileName} from {@code offset} ({@code length}
      * 0: to the end of the file; a range past the end is shortened to the file). Returns once
      * the node has answered with the file's size, so a missing file or dead node is known before
-     * any byte is read.
+     * any byte is read. That answer is awaited only for the first-answer timeout; the chunks
+     * that follow, each for the answer timeout, so a long transfer streams as long as bytes flow.
      *
      * @throws StorageFileNotFoundException     when the node does not hold the file
-     * @throws StorageNodeUnavailableException  when the node is down or silent
+     * @throws StorageNodeUnavailableException  when the node is down or silent (code
+     *                                          {@code DEADLINE_EXCEEDED} when it did not answer in time)
      * @throws StorageException                 with {@code OUT_OF_RANGE} when {@code offset} is past the end
      */
     public ReadStream read(String videoId, String fileName, long offset, long length) throws IOException {
+        return read(videoId, fileName, offset, length, firstAnswerTimeout);
+    }
+
+    /**
+     * {@link #read(String, String, long, long)}, waiting {@code firstAnswerTimeout} for the
+     * node's first answer: say, the whole {@link #answerTimeout()} when no other replica is
+     * left to ask, so a node slow to answer is not given up for nothing.
+     */
+    public ReadStream read(String videoId, String fileName, long offset, long length, Duration firstAnswerTimeout)
+            throws IOException {
         FlowControlledResponses<ReadRequest, ReadResponse> responses =
                 new FlowControlledResponses<>(node, describe("read", videoId, fileName), answerTimeoutMillis);
         stub.read(ReadRequest.newBuilder().setFile(fileRef(videoId, fileName))
                 .setOffset(offset).setLength(length).build(), responses);
-        return ReadStream.open(responses, node);
+        return ReadStream.open(responses, node, firstAnswerTimeout.toMillis());
     }
 
     /**
@@ -347,6 +379,7 @@ public final class StorageClient implements AutoCloseable {
         private GrpcSecuritySettings security = GrpcSecuritySettings.none();
         private Executor executor;
         private Duration answerTimeout = DEFAULT_ANSWER_TIMEOUT;
+        private Duration firstAnswerTimeout = DEFAULT_FIRST_ANSWER_TIMEOUT;
         private ManagedChannel channel;
 
         private Builder(String address) {
@@ -374,11 +407,25 @@ public final class StorageClient implements AutoCloseable {
          * stream, room to send the next chunk) before the node counts as unavailable.
          */
         public Builder answerTimeout(Duration answerTimeout) {
-            if (answerTimeout.isNegative() || answerTimeout.isZero()) {
-                throw new IllegalArgumentException("the answer timeout must be positive");
-            }
-            this.answerTimeout = answerTimeout;
+            this.answerTimeout = requirePositive(answerTimeout, "the answer timeout");
             return this;
+        }
+
+        /**
+         * How long a read may wait for the node's first answer (the file's size, before any
+         * byte) before the node counts as unavailable, so the caller moves on to another
+         * replica; default {@link #DEFAULT_FIRST_ANSWER_TIMEOUT}.
+         */
+        public Builder firstAnswerTimeout(Duration firstAnswerTimeout) {
+            this.firstAnswerTimeout = requirePositive(firstAnswerTimeout, "the first-answer timeout");
+            return this;
+        }
+
+        private static Duration requirePositive(Duration timeout, String what) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, was " + timeout);
+            }
+            return timeout;
         }
 
         /**

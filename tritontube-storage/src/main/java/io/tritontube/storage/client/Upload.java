@@ -11,6 +11,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One Write call: a sending thread pushes the header and then the content in chunks, but only
@@ -91,6 +92,7 @@ final class Upload implements ClientResponseObserver<WriteRequest, WriteResponse
                 remaining -= chunk.length;
             }
             requests.onCompleted();
+            failUnlessCommittedInTime();
         } catch (StorageException e) {
             abandon(e);
         } catch (IOException | RuntimeException e) {
@@ -111,6 +113,18 @@ final class Upload implements ClientResponseObserver<WriteRequest, WriteResponse
         }
         requests.onNext(message);
         return true;
+    }
+
+    /**
+     * Bounds the wait for the node's verdict once every byte is sent: a node that hung after
+     * taking the bytes would otherwise hold the write until the connection's keepalive fails.
+     */
+    private void failUnlessCommittedInTime() {
+        CompletableFuture.delayedExecutor(answerTimeoutMillis, TimeUnit.MILLISECONDS).execute(() -> {
+            if (!result.isDone()) {
+                abandon(StorageErrors.noAnswer(node, operation + " (commit of the sent bytes)", answerTimeoutMillis));
+            }
+        });
     }
 
     private void abandon(StorageException why) {

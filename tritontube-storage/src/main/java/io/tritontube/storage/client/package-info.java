@@ -7,6 +7,8 @@
  * end ever holds a whole file in memory. Failures are
  * {@link io.tritontube.storage.client.StorageException}s; a node that is down or does not
  * answer in time is a {@link io.tritontube.storage.client.StorageNodeUnavailableException},
- * the signal to fail over to the next replica.
+ * the signal to fail over to the next replica. "In time" is short for a read's first answer
+ * (the first-answer timeout, 2 s by default), so a hung node is given up on quickly, and the
+ * answer timeout (10 s) for every later message, so a long transfer runs as long as bytes flow.
  */
 package io.tritontube.storage.client;

@@ -265,8 +265,8 @@ public final class ClusterMembershipService implements AutoCloseable {
     }
 
     /**
-     * Checks every file on every node that answers, restoring missing replicas and replacing
-     * corrupted ones.
+     * Checks every file on every node that answers, restoring missing replicas, replacing
+     * corrupted ones and deleting stray copies.
      *
      * @throws ClusterMembershipException CHANGE_IN_PROGRESS while a membership change runs, or
      *                                    RING_NOT_LOADED

@@ -115,7 +115,8 @@ final class ReplicaRepair {
         for (StrayCopy stray : strays) {
             String key = ClusterScan.ringKey(stray.file());
             if (!ringStillIdle.getAsBoolean()) {
-                LOG.log(Level.INFO, "A membership change began during the repair pass: its stray copies are kept");
+                LOG.log(Level.INFO, "A membership change is stored, or the ring changed during the repair pass: the "
+                        + "stray copies left are kept, a migration's copies to new owners would look stray");
                 break;
             }
             deletions.start("deleting the stray copy of " + key + " on " + stray.node(),

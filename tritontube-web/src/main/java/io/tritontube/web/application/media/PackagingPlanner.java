@@ -117,7 +117,22 @@ public final class PackagingPlanner {
         int sourceShort = Math.min(copied.displayWidth(), copied.displayHeight());
         int sourceLong = Math.max(copied.displayWidth(), copied.displayHeight());
         boolean portrait = copied.displayHeight() > copied.displayWidth();
-        return standardRungsBelow(evenDown(sourceShort), sourceShort, sourceLong, portrait);
+        return standardRungsBelow(evenDown(sourceShort), sourceShort, sourceLong, portrait).stream()
+                .map(rung -> cappedBelow(copied, rung)).toList();
+    }
+
+    /**
+     * The rung, its bit rate lowered when the copied stream is frugal: a lower rung that needs
+     * more bits than the source would look to the player like the better choice and would
+     * waste the viewer's bandwidth. Scaled like {@link #bitRateFor}, by pixels to the power 0.75.
+     */
+    private static Rendition cappedBelow(VideoStream copied, Rendition rung) {
+        if (copied.kbps() == 0) {
+            return rung;
+        }
+        double pixelShare = (double) rung.width() * rung.height() / ((double) copied.displayWidth() * copied.displayHeight());
+        int cap = (int) Math.max(1, Math.floor(copied.kbps() * Math.pow(pixelShare, 0.75)));
+        return cap >= rung.videoKbps() ? rung : new Rendition(rung.width(), rung.height(), cap);
     }
 
     private static List<Rendition> standardRungsBelow(int top, int sourceShort, int sourceLong, boolean portrait) {

@@ -11,14 +11,21 @@ import java.util.Objects;
  * @param height          coded height in pixels
  * @param rotation        clockwise degrees a player must turn the picture (phones record
  *                        portrait video as rotated landscape): 0, 90, 180 or 270
+ * @param kbps            the stream's average bit rate in kilobits a second; 0 when the
+ *                        container does not say
  */
-public record VideoStream(String codec, String pixelFormat, int width, int height, int rotation) {
+public record VideoStream(String codec, String pixelFormat, int width, int height, int rotation, int kbps) {
+
+    /** A stream whose bit rate is not known. */
+    public VideoStream(String codec, String pixelFormat, int width, int height, int rotation) {
+        this(codec, pixelFormat, width, height, rotation, 0);
+    }
 
     public VideoStream {
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(pixelFormat, "pixelFormat");
-        if (width < 0 || height < 0) {
-            throw new IllegalArgumentException("width and height must not be negative");
+        if (width < 0 || height < 0 || kbps < 0) {
+            throw new IllegalArgumentException("width, height and bit rate must not be negative");
         }
         rotation = Math.floorMod(rotation, 360);
         if (rotation % 90 != 0) {

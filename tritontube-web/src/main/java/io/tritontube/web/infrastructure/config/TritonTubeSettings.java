@@ -50,6 +50,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *     <td>copies of each file (the launcher's {@code -replicas})</td></tr>
  * <tr><td>{@code tritontube.ring.repair-check-seconds}</td><td>{@code 30}</td>
  *     <td>how often to look for storage nodes that came back and need a repair</td></tr>
+ * <tr><td>{@code tritontube.ring.first-answer-timeout}</td><td>{@code PT2S}</td>
+ *     <td>how long a read waits for a storage node's first answer before asking the next replica
+ *     (a hung node is then asked last until it answers again); also how long an upload waits for
+ *     a lagging replica once another has stored the file</td></tr>
  * <tr><td>{@code tritontube.grpc.token}</td><td>none</td>
  *     <td>bearer token the admin service requires and the storage nodes are sent</td></tr>
  * <tr><td>{@code tritontube.grpc.tls.cert}, {@code tritontube.grpc.tls.key}</td><td>none</td>
@@ -129,6 +133,10 @@ public class TritonTubeSettings {
     @Inject
     @ConfigProperty(name = "tritontube.ring.repair-check-seconds", defaultValue = "30")
     long repairCheckSeconds;
+
+    @Inject
+    @ConfigProperty(name = "tritontube.ring.first-answer-timeout", defaultValue = "PT2S")
+    String firstAnswerTimeout;
 
     @Inject
     @ConfigProperty(name = "tritontube.grpc.token")
@@ -250,6 +258,11 @@ public class TritonTubeSettings {
                     + repairCheckSeconds);
         }
         return Duration.ofSeconds(repairCheckSeconds);
+    }
+
+    /** How long a read waits for a storage node's first answer before it asks the next replica. */
+    public Duration storageFirstAnswerTimeout() {
+        return parseDuration("tritontube.ring.first-answer-timeout", firstAnswerTimeout);
     }
 
     /** Token and TLS files for the admin service and the calls to the storage nodes. */

@@ -45,7 +45,17 @@ final class FfprobeReport {
 
     private static VideoStream videoStream(JsonObject stream) {
         return new VideoStream(stream.getString("codec_name", "unknown"), stream.getString("pix_fmt", "unknown"),
-                stream.getInt("width", 0), stream.getInt("height", 0), rotation(stream));
+                stream.getInt("width", 0), stream.getInt("height", 0), rotation(stream), kbps(stream));
+    }
+
+    /** ffprobe writes the bit rate as a string of bits a second ("1205000"), or leaves it out. */
+    private static int kbps(JsonObject stream) {
+        String bitsPerSecond = stream.getString("bit_rate", null);
+        try {
+            return bitsPerSecond == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(bitsPerSecond.trim()) / 1000);
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
     }
 
     /** Cover art is stored as a one-frame "video" stream; it is nothing to watch. */

@@ -361,10 +361,8 @@ class ClusterMembershipServiceTest {
         RepairReport report = web.membership.repair();
 
         assertEquals(new RepairReport(uploaded.size(), 1, 1, 0, 0, 0), report);
-        for (NodeAddress node : seed) {
-            for (ContentKey key : keys.subList(0, 2)) {
-                assertArrayEquals(uploaded.get(key), Files.readAllBytes(onDisk(node, key)), key + " on " + node);
-            }
+        for (ContentKey key : keys.subList(0, 2)) {
+            assertUploadedBytesOn(seed, key);
         }
     }
 
@@ -522,9 +520,7 @@ class ClusterMembershipServiceTest {
         assertEquals(2, afterRestart.straysDeleted(), afterRestart.toString());
         assertEveryFileExactlyOnItsOwners(ring);
         for (ContentKey key : List.of(ownedByLiveNodes, ownedByTheDownNode)) {
-            for (NodeAddress owner : ring.ownersOf(key.ringKey())) {
-                assertArrayEquals(uploaded.get(key), Files.readAllBytes(onDisk(owner, key)), key + " on " + owner);
-            }
+            assertUploadedBytesOn(ring.ownersOf(key.ringKey()), key);
         }
     }
 
@@ -704,6 +700,12 @@ class ClusterMembershipServiceTest {
     private void assertEveryFileExactlyOnItsOwners(HashRing ring) {
         for (ContentKey key : uploaded.keySet()) {
             assertEquals(Set.copyOf(ring.ownersOf(key.ringKey())), nodes.holdersOf(key.ringKey()), "holders of " + key);
+        }
+    }
+
+    private void assertUploadedBytesOn(List<NodeAddress> holders, ContentKey key) throws IOException {
+        for (NodeAddress node : holders) {
+            assertArrayEquals(uploaded.get(key), Files.readAllBytes(onDisk(node, key)), key + " on " + node);
         }
     }
 

@@ -129,6 +129,15 @@ class PackagingPlannerTest {
     }
 
     @Test
+    void aLowerRungNeverAsksForMoreBitsThanTheStreamItIsMadeFrom() {
+        VideoStream frugal720p = new VideoStream("h264", "yuv420p", 1280, 720, 0, 600);
+        VideoStream generous720p = new VideoStream("h264", "yuv420p", 1280, 720, 0, 4000);
+
+        assertEquals(List.of(new Rendition(640, 360, 212)), PackagingPlanner.lowerRungs(frugal720p));
+        assertEquals(List.of(new Rendition(640, 360, 800)), PackagingPlanner.lowerRungs(generous720p));
+    }
+
+    @Test
     void aPortraitVideosRungsArePortraitToo() {
         assertEquals(List.of(new Rendition(360, 640, 800)), lowerRungsFor(720, 1280, 0));
     }

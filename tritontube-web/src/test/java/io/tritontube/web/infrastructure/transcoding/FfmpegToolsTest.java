@@ -114,7 +114,9 @@ class FfmpegToolsTest {
         MediaInfo withSound = inspector.inspect(SampleMedia.h264WithSound(directory.resolve("a.mp4"), 3, "320x240", 60));
         MediaInfo soundOnly = inspector.inspect(SampleMedia.soundOnly(directory.resolve("b.mp4"), 1));
 
-        assertEquals(Optional.of(new VideoStream("h264", "yuv420p", 320, 240, 0)), withSound.video());
+        VideoStream video = withSound.video().orElseThrow();
+        assertEquals(new VideoStream("h264", "yuv420p", 320, 240, 0, video.kbps()), video);
+        assertTrue(video.kbps() > 0, "the stream's bit rate is read");
         assertEquals("aac", withSound.audio().orElseThrow().codec());
         assertTrue(withSound.duration().compareTo(Duration.ofMillis(2900)) > 0, "duration " + withSound.duration());
         assertFalse(soundOnly.hasVideo());

@@ -20,13 +20,13 @@ class FfprobeReportTest {
         MediaInfo media = FfprobeReport.parse("""
                 {"streams": [
                    {"index": 0, "codec_type": "video", "codec_name": "h264", "pix_fmt": "yuv420p",
-                    "width": 1280, "height": 720, "disposition": {"attached_pic": 0}},
+                    "width": 1280, "height": 720, "bit_rate": "1205999", "disposition": {"attached_pic": 0}},
                    {"index": 1, "codec_type": "audio", "codec_name": "aac"},
                    {"index": 2, "codec_type": "audio", "codec_name": "ac3"}],
                  "format": {"duration": "3.021333"}}""");
 
         assertEquals(Duration.ofMillis(3021).plusNanos(333_000), media.duration());
-        assertEquals(Optional.of(new VideoStream("h264", "yuv420p", 1280, 720, 0)), media.video());
+        assertEquals(Optional.of(new VideoStream("h264", "yuv420p", 1280, 720, 0, 1205)), media.video());
         assertEquals(Optional.of(new AudioStream("aac")), media.audio());
     }
 

@@ -2,6 +2,7 @@ package io.tritontube.web.infrastructure.content.nw;
 
 import io.grpc.Status;
 import io.tritontube.storage.client.ReadStream;
+import io.tritontube.storage.client.StorageClient;
 import io.tritontube.storage.client.StorageException;
 import io.tritontube.storage.client.StorageFileNotFoundException;
 import io.tritontube.web.domain.cluster.NodeAddress;
@@ -11,6 +12,7 @@ import io.tritontube.web.domain.content.StoredContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,6 +25,12 @@ import java.util.logging.Logger;
  * A stored file read from the first replica that has it. If that node fails in the middle of
  * the stream (killed, unreachable, cut short), reading continues from the same byte on the
  * next replica, so the viewer gets every byte of the range without noticing.
+ *
+ * <p>A hung replica (its port open, no answer) costs the client's first-answer timeout before
+ * the next replica is asked; the node is then noted silent in {@link StorageNodeClients}, which
+ * puts it last for the reads that follow until it answers again. The last replica left to ask
+ * is waited for as long as the client's answer timeout allows: giving up on it early would
+ * only fail the read.
  */
 final class FailoverContent implements StoredContent {
 
@@ -53,7 +61,8 @@ final class FailoverContent implements StoredContent {
     }
 
     /**
-     * Opens {@code range} of {@code key} on the first of {@code holders} that has it.
+     * Opens {@code range} of {@code key} on the first of {@code holders} that has it, asking the
+     * silent ones last.
      *
      * @return empty when every holder answered that it does not have the file
      * @throws IOException when no holder has it and at least one could not be asked: the file
@@ -61,13 +70,12 @@ final class FailoverContent implements StoredContent {
      */
     static Optional<StoredContent> open(ContentKey key, ByteRange range, List<NodeAddress> holders,
                                         StorageNodeClients clients) throws IOException {
-        Deque<NodeAddress> untried = new ArrayDeque<>(holders);
+        Deque<NodeAddress> untried = new ArrayDeque<>(clients.answeringFirst(holders));
         List<String> failures = new ArrayList<>();
         while (!untried.isEmpty()) {
             NodeAddress node = untried.poll();
             try {
-                ReadStream opened = clients.clientFor(node)
-                        .read(key.videoId().value(), key.fileName().value(), range.offset(), range.length());
+                ReadStream opened = readOn(node, untried.isEmpty(), key, range.offset(), range.length(), clients);
                 return Optional.of(new FailoverContent(key, clients, untried, node, opened));
             } catch (StorageFileNotFoundException notHere) {
                 LOG.log(Level.FINE, "{0} is not on storage node {1}", new Object[] {key, node});
@@ -109,13 +117,13 @@ final class FailoverContent implements StoredContent {
      */
     private void failOver(StorageException cause) throws IOException {
         current.close();
+        clients.noteFailedCall(node, cause);
         LOG.log(Level.WARNING, "Reading {0} from storage node {1} failed at byte {2} ({3}); continuing on the next replica",
                 new Object[] {key, node, String.valueOf(position), cause.getMessage()});
         while (!untried.isEmpty()) {
             NodeAddress next = untried.poll();
             try {
-                ReadStream reopened = clients.clientFor(next)
-                        .read(key.videoId().value(), key.fileName().value(), position, end - position);
+                ReadStream reopened = readOn(next, untried.isEmpty(), key, position, end - position, clients);
                 if (reopened.fileSize() == fileSize) {
                     node = next;
                     current = reopened;
@@ -133,8 +141,28 @@ final class FailoverContent implements StoredContent {
     }
 
     private static long sizeOn(NodeAddress node, ContentKey key, StorageNodeClients clients) throws IOException {
-        try (ReadStream probe = clients.clientFor(node).read(key.videoId().value(), key.fileName().value(), 0, 1)) {
+        try (ReadStream probe = readOn(node, true, key, 0, 1, clients)) {
             return probe.fileSize();
+        }
+    }
+
+    /**
+     * Opens a range on {@code node}, noting in {@code clients} whether the node answered in time.
+     *
+     * @param lastResort whether no other replica is left to ask: then the node gets the whole answer timeout
+     */
+    private static ReadStream readOn(NodeAddress node, boolean lastResort, ContentKey key, long offset, long length,
+                                     StorageNodeClients clients) throws IOException {
+        StorageClient client = clients.clientFor(node);
+        Duration firstAnswerTimeout = lastResort ? client.answerTimeout() : client.firstAnswerTimeout();
+        try {
+            ReadStream opened = client.read(key.videoId().value(), key.fileName().value(), offset, length,
+                    firstAnswerTimeout);
+            clients.noteAnswered(node);
+            return opened;
+        } catch (StorageException e) {
+            clients.noteFailedCall(node, e);
+            throw e;
         }
     }
 

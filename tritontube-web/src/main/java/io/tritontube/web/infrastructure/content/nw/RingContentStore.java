@@ -2,7 +2,6 @@ package io.tritontube.web.infrastructure.content.nw;
 
 import io.tritontube.storage.client.Sha256;
 import io.tritontube.storage.client.StorageClient;
-import io.tritontube.storage.client.StorageException;
 import io.tritontube.web.domain.cluster.NodeAddress;
 import io.tritontube.web.domain.cluster.RepairLedger;
 import io.tritontube.web.domain.cluster.RingPlacement;
@@ -38,10 +37,12 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>A put writes every replica in parallel and succeeds when at least one is stored: a
- *       node that is down does not fail the upload; it is logged and recorded in the
+ *       node that is down does not fail the upload, nor does a hung one hold it for long
+ *       ({@link ReplicaWrites}); either is logged and recorded in the
  *       {@link #repairLedger() repair ledger} for the repair pass.</li>
  *   <li>A read goes to the first replica that has the file and fails over to the next,
- *       before or during the stream.</li>
+ *       before or during the stream; a replica that does not answer quickly is asked last
+ *       for a while ({@link FailoverContent}).</li>
  *   <li>The ring itself is an immutable {@link RingPlacement}; {@link #usePlacement} swaps it
  *       as a whole, so no request sees half a membership change.</li>
  * </ul>
@@ -130,15 +131,12 @@ public final class RingContentStore implements ContentStore {
                 writes.put(node, startWrite(node, key, size, digest, source));
             }
             List<String> failures = new ArrayList<>();
-            for (Map.Entry<NodeAddress, CompletableFuture<Long>> write : writes.entrySet()) {
-                awaitOutcome(write.getValue()).ifPresent(failure -> {
-                    NodeAddress node = write.getKey();
-                    repairLedger.recordMissedWrite(node);
-                    failures.add(node + ": " + failure.getMessage());
-                    LOG.log(Level.WARNING, "Storage node {0} missed {1} ({2}); the repair pass will restore that replica",
-                            new Object[] {node, key, failure.getMessage()});
-                });
-            }
+            new ReplicaWrites(key, clients, writes).await().forEach((node, failure) -> {
+                repairLedger.recordMissedWrite(node);
+                failures.add(node + ": " + failure.getMessage());
+                LOG.log(Level.WARNING, "Storage node {0} missed {1} ({2}); the repair pass will restore that replica",
+                        new Object[] {node, key, failure.getMessage()});
+            });
             if (failures.size() == targets.size()) {
                 throw new IOException("could not store " + key + " on any replica: " + String.join("; ", failures));
             }
@@ -261,8 +259,7 @@ public final class RingContentStore implements ContentStore {
             call.get();
             return Optional.empty();
         } catch (ExecutionException e) {
-            return Optional.of(StorageException.causeOf(e).<IOException>map(s -> s)
-                    .orElseGet(() -> new IOException(e.getCause().getMessage(), e.getCause())));
+            return Optional.of(ReplicaWrites.failureOf(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel(true);

@@ -25,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,8 +72,9 @@ public class StorageRing {
         options = NetworkContentOptions.parse(settings.contentOptions());
         security = settings.grpcSecurity();
         clientThreads = Executors.newCachedThreadPool(threads);
+        Duration firstAnswerTimeout = settings.storageFirstAnswerTimeout();
         StorageNodeClients clients = new StorageNodeClients(node -> StorageClient.builder(node.value())
-                .security(security).executor(clientThreads).build());
+                .security(security).executor(clientThreads).firstAnswerTimeout(firstAnswerTimeout).build());
         store = new RingContentStore(clients, openRepairLedger());
         repository = openMembershipRepository();
         VideoRecords records = video -> videos.find(video).isPresent();

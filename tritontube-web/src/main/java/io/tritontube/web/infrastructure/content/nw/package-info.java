@@ -11,7 +11,10 @@
  *   <li>{@link io.tritontube.web.infrastructure.content.nw.BufferedRepairLedger}: the repair
  *       ledger as the store records in it, never failing an upload or a delete.</li>
  *   <li>{@link io.tritontube.web.infrastructure.content.nw.StorageNodeClients}: one client, hence
- *       one gRPC channel, per node.</li>
+ *       one gRPC channel, per node, and the note of which nodes hang (silent: a call waited out
+ *       its deadline), so reads ask them last and uploads do not wait for them until they answer
+ *       again ({@link io.tritontube.web.infrastructure.content.nw.SilentNodes},
+ *       {@link io.tritontube.web.infrastructure.content.nw.ReplicaWrites}).</li>
  *   <li>{@link io.tritontube.web.infrastructure.content.nw.StorageRing}: the CDI bean that assembles
  *       the kind from the settings, the nw option {@code "ADMIN_HOST:PORT,NODE1,..."}
  *       ({@link io.tritontube.web.infrastructure.content.nw.NetworkContentOptions}) and the

@@ -6,7 +6,8 @@
  * client, created once from the endpoints) is shared by
  * {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdVideoRepository},
  * {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdProcessingClaims},
- * {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdClusterStateRepository} and
+ * {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdClusterStateRepository},
+ * {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdMigrationRunnerMark} and
  * {@link io.tritontube.web.infrastructure.persistence.etcd.EtcdRepairLedger}; it awaits
  * every call on the caller's thread with a timeout and never blocks a Vert.x event loop.
  *
@@ -15,6 +16,7 @@
  * /tritontube/videos/&lt;id&gt;                                  video record, JSON
  * /tritontube/videos-by-time/&lt;19-digit inverted millis&gt;/&lt;id&gt;  newest-first index entry, empty value
  * /tritontube/cluster/state                                  ring membership and migration, JSON
+ * /tritontube/cluster/migration-runner                       the server running the migration, JSON, under a lease
  * /tritontube/repair/missed-writes/&lt;node&gt;                  a node that missed writes, empty value
  * /tritontube/repair/unfinished-deletes/&lt;node&gt;/&lt;id&gt;        a deleted video's files still on a node, empty value
  * /tritontube/processing-claims/&lt;id&gt;                       the server processing the video, JSON, under its lease
