@@ -8,6 +8,7 @@ import io.tritontube.web.domain.cluster.HashRing;
 import io.tritontube.web.domain.cluster.NodeAddress;
 import io.tritontube.web.infrastructure.content.nw.RingContentStore;
 import io.tritontube.web.infrastructure.content.nw.StorageNodeClients;
+import io.tritontube.web.infrastructure.persistence.sqlite.LocalMigrationRunnerMark;
 import io.tritontube.web.infrastructure.persistence.sqlite.SqliteClusterStateRepository;
 import io.tritontube.web.infrastructure.persistence.sqlite.SqliteRepairLedger;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ final class RingCluster implements AutoCloseable {
     private final StorageNodeClients clients;
     private final RingContentStore store;
     private final SqliteClusterStateRepository repository;
+    private final LocalMigrationRunnerMark migrationRunner = new LocalMigrationRunnerMark();
     private final ClusterMembershipService membership;
     private final ContentPublisher publisher;
 
@@ -46,8 +48,8 @@ final class RingCluster implements AutoCloseable {
         this.store = new RingContentStore(clients, SqliteRepairLedger.open(directory.resolve("cluster.db")));
         this.repository = SqliteClusterStateRepository.open(directory.resolve("cluster.db"));
         // Every video the benchmark stores is one it keeps: none is taken for the leftover of a delete.
-        this.membership = new ClusterMembershipService(repository, store, video -> true, Executors.defaultThreadFactory(),
-                Duration.ofHours(1));
+        this.membership = new ClusterMembershipService(repository, store, video -> true, migrationRunner,
+                Executors.defaultThreadFactory(), Duration.ofHours(1));
         this.publisher = new ContentPublisher(store, publishingThreads, MAX_BYTES_IN_FLIGHT);
     }
 
@@ -96,6 +98,7 @@ final class RingCluster implements AutoCloseable {
     @Override
     public void close() {
         membership.close();
+        migrationRunner.close();
         store.close();
         repository.close();
         publishingThreads.shutdownNow();

@@ -55,6 +55,12 @@ final class WebSite {
         return last[0];
     }
 
+    /** Waits until a ready remuxed video has more than its copied rendition: its background rungs are done. */
+    void awaitLowerRungs(String id, Duration atMost) {
+        await("video " + id + " to get its lower rungs").atMost(atMost).pollInterval(POLL_INTERVAL)
+                .until(() -> video(id).getJsonArray("renditions").size() > 1);
+    }
+
     JsonObject video(String id) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(server.uri("/api/videos/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")))
